@@ -1,0 +1,109 @@
+/*
+ * The enforcement layer: turns granted capabilities into a locked-down
+ * process (DESIGN.md section 5). Used by cloudabi-run after it has opened
+ * every resource and arranged the descriptors, right before exec.
+ *
+ *   sandbox_probe           what this kernel can enforce (once per run)
+ *   sandbox_landlock_access rights set -> Landlock access bits
+ *   sandbox_apply           drop privileges, no_new_privs, Landlock,
+ *                           seccomp; all or nothing (fail closed)
+ *
+ * Error contract: 0 or a negative errno value; on failure struct
+ * sandbox_error says which step failed, in one line. Nothing here prints,
+ * except sandbox_describe_kernel, whose job it is.
+ */
+#ifndef SANDBOX_H
+#define SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* Landlock ABI needed for a normal (non-degraded) run. */
+#define SANDBOX_LANDLOCK_ABI_REQUIRED 6
+
+enum sandbox_profile {
+  SANDBOX_PROFILE_STRICT, /* capability programs: no AT_FDCWD, no path-only
+                             legacy syscalls, no execve by path */
+  SANDBOX_PROFILE_COMPAT, /* unmodified programs: AT_FDCWD and path syscalls
+                             allowed, confined by Landlock */
+};
+
+/* What the running kernel offers (after any test-only lowering). */
+struct sandbox_kernel {
+  int landlock_abi;     /* 0: no Landlock */
+  int landlock_abi_raw; /* before lowering */
+  bool seccomp;         /* seccomp filter mode available */
+  bool memfd_noexec_seal; /* MFD_NOEXEC_SEAL supported */
+};
+
+/*
+ * Probe the kernel once. abi_ceiling >= 0 lowers the Landlock ABI that the
+ * rest of the layer believes in (never raises it): a test-only setting that
+ * lets the refusal and degraded paths run on a new kernel; -1 = no ceiling.
+ * Returns 0 (the probe itself cannot fail; absent features read as 0/false).
+ */
+int sandbox_probe(struct sandbox_kernel *k, int abi_ceiling);
+
+/*
+ * Print what this kernel enforces for a person, or as one JSON object when
+ * json is true (the format of `cloudabi-run --check`).
+ */
+void sandbox_describe_kernel(const struct sandbox_kernel *k, FILE *fp,
+                             bool json);
+
+/*
+ * The Landlock access bits for a grant with CloudABI rights set `rights`
+ * (lib/rights/cloudabi_rights.h), for a directory (rights apply beneath it)
+ * or a file (only file rights: EXECUTE, READ_FILE, WRITE_FILE, TRUNCATE,
+ * IOCTL_DEV), masked to what ABI `abi` knows. Never MAKE_CHAR/MAKE_BLOCK;
+ * never TRUNCATE without the right to change file size.
+ */
+uint64_t sandbox_landlock_access(uint64_t rights, bool is_dir, int abi);
+
+/* One Landlock rule, made from a descriptor the launcher opened. */
+struct sandbox_rule {
+  int fd;          /* borrowed; any open mode (O_PATH is fine) */
+  uint64_t access; /* LANDLOCK_ACCESS_FS_* bits */
+};
+
+struct sandbox_policy {
+  enum sandbox_profile profile;
+  const struct sandbox_rule *rules;
+  size_t n_rules;
+  bool allow_degraded; /* run below SANDBOX_LANDLOCK_ABI_REQUIRED (>= 1) */
+  uid_t uid;           /* switch to this user when root; (uid_t)-1 = keep */
+  gid_t gid;           /* its group; (gid_t)-1 = keep */
+};
+
+struct sandbox_error {
+  char message[256]; /* "unable to <step>: <reason>", one line */
+  char hint[256];    /* or "" */
+};
+
+/*
+ * Lock the calling process down: if root, drop every capability (bounding,
+ * effective, permitted, inheritable, ambient; securebits locked) and switch
+ * user when asked; set no_new_privs; restrict it with a Landlock ruleset
+ * (every FS right the kernel knows handled, one rule per policy rule, TCP
+ * bind/connect handled with no port rule, abstract unix sockets and signals
+ * scoped); load the seccomp filter of the profile (precompiled at build
+ * time). Irreversible. On failure the process is in an unknown partial state
+ * and must not exec the program: the caller exits.
+ *
+ * When allow_degraded is set and the kernel is below the required ABI,
+ * *warnings (if not NULL) receives a one-line list of what is not enforced.
+ * Errors: -ENOSYS (no Landlock or no seccomp: never runs), -EOPNOTSUPP
+ * (Landlock ABI below the minimum and no allow_degraded), or the errno of
+ * the failing step.
+ */
+int sandbox_apply(const struct sandbox_policy *policy,
+                  const struct sandbox_kernel *k, char *warnings,
+                  size_t warnings_size, struct sandbox_error *err);
+
+/* Human-readable name of a profile: "strict" or "compat". */
+const char *sandbox_profile_name(enum sandbox_profile profile);
+
+#endif
