@@ -160,4 +160,17 @@ void config_free(struct config *cfg);
  */
 int config_right_from_name(const char *name, uint64_t *rights);
 
+/*
+ * Parse a size with an optional binary suffix: "4096", "64K", "512M", "2G"
+ * (K = 1024). Returns 0, or -EINVAL (not a size) / -ERANGE (overflow).
+ * Used for the !launcher document and the launcher's options alike.
+ */
+int config_parse_size(const char *text, uint64_t *bytes);
+
+/*
+ * Parse a duration in seconds, with up to three decimals: "10", "0.5".
+ * Returns 0 and milliseconds, or -EINVAL / -ERANGE.
+ */
+int config_parse_duration_ms(const char *text, uint64_t *ms);
+
 #endif
