@@ -17,7 +17,8 @@
  *     and never aborts on bad input.
  *
  * Ownership: nothing is copied unless said so. argdata_from_buffer borrows
- * the buffer; argdata_create_binary/_str/_map/_seq borrow their arguments.
+ * the buffer; argdata_create_binary/_str_c/_map/_seq borrow their arguments.
+ * argdata_create_str is the one exception: it copies its bytes (see there).
  * Borrowed memory must stay valid and unchanged for as long as the returned
  * value (or a value built on it) is used. argdata_free releases only the
  * object that argdata_create_* or argdata_from_buffer allocated, never what
@@ -45,6 +46,12 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/*
+ * The library is built with hidden symbol visibility; everything declared
+ * here is its exported interface.
+ */
+#pragma GCC visibility push(default)
 
 /* An argdata value. Opaque; always handled through a pointer. */
 typedef struct argdata_t argdata_t;
@@ -79,8 +86,9 @@ extern const argdata_t argdata_null;
 
 /*
  * Wrap len bytes of serialised argdata at buf, without copying or validating
- * them: values are decoded lazily by the getters and iterators. buf is
- * borrowed. convert_fd(convert_fd_arg, raw) maps a raw fd number found in the
+ * them: values are decoded lazily by the getters and iterators, which never
+ * allocate, never recurse and never read outside buf[0..len), however
+ * malformed the bytes. buf is borrowed (buf == NULL gives null). convert_fd(convert_fd_arg, raw) maps a raw fd number found in the
  * data to a process descriptor and returns it, or a negative value to refuse
  * it (the getter then returns EBADF); NULL refuses every descriptor.
  * Errors: ENOMEM.
@@ -115,9 +123,19 @@ argdata_t *argdata_create_map(argdata_t const *const *keys,
 argdata_t *argdata_create_seq(argdata_t const *const *entries, size_t n);
 
 /*
- * A string of len bytes at buf (borrowed; need not be NUL-terminated; may
- * hold NUL bytes). argdata_create_str_c takes a NUL-terminated string.
- * Errors: EILSEQ (not valid UTF-8), ENOMEM.
+ * String values. Errors: EILSEQ (not valid UTF-8), ENOMEM.
+ *
+ * argdata_create_str(buf, len): len bytes at buf, which need not be
+ * NUL-terminated and may hold NUL bytes. Unlike the original, the bytes are
+ * COPIED into the value, followed by a NUL: the original's
+ * argdata_get_str_c read buf[len], which may be outside the caller's
+ * buffer. So buf may be freed right after the call, and argdata_get_str and
+ * argdata_get_str_c on the value return pointers to that NUL-terminated copy
+ * (valid until argdata_free); argdata_get_str_c gives EILSEQ if the bytes
+ * hold a NUL.
+ *
+ * argdata_create_str_c(str): the NUL-terminated str is borrowed (not
+ * copied); its own NUL is the terminator. The getters return str itself.
  */
 argdata_t *argdata_create_str(const char *buf, size_t len);
 argdata_t *argdata_create_str_c(const char *str);
@@ -144,11 +162,15 @@ void argdata_serialized_length(const argdata_t *ad, size_t *size,
 
 /*
  * Write ad to buf (argdata_serialized_length bytes). With fds == NULL, fd
- * values are written literally and 0 is returned. Otherwise each distinct
+ * values are written literally and 0 is returned: a descriptor made by
+ * argdata_create_fd as its number, and the bytes of argdata_from_buffer
+ * values unchanged (convert_fd is not called). Otherwise each distinct
  * descriptor is renumbered 0, 1, 2, ... in order of first appearance in a
  * depth-first walk (map key before value), fds[i] receives the descriptor
- * written as i, and the number of distinct descriptors is returned.
- * Descriptors that the source refuses are written as 0xFFFFFFFF. Bytes that
+ * written as i, and the number of distinct descriptors is returned. fds
+ * must have room for the n_fds bound of argdata_serialized_length.
+ * Descriptors of argdata_from_buffer values are the results of convert_fd;
+ * those it refuses (negative, or no converter) are written as 0xFFFFFFFF. Bytes that
  * cannot be parsed (a corrupt tail of a map or seq from argdata_from_buffer)
  * are copied verbatim. Cannot fail.
  */
@@ -298,6 +320,8 @@ ARGDATA_INT_GETTER_(ullong, unsigned long long, 0, ULLONG_MAX)
       long long: argdata_get_int_llong,                                        \
       unsigned long long: argdata_get_int_ullong)(ad, value)
 #endif
+
+#pragma GCC visibility pop
 
 #ifdef __cplusplus
 }
