@@ -1,0 +1,177 @@
+#!/bin/bash
+# Every bad-input case of the spec: the exit status, one "cloudabi-run:
+# fatal: FILE:LINE:COL: ..." line naming what is wrong, the program not
+# started, and nothing left behind (each configuration first asks for
+# `made: !file {..., create: true}`, which must not exist afterwards).
+#
+# "Path not permitted": as root a mode-000 file is still readable, so the
+# test uses a path below a regular file (/etc/hostname/x -> ENOTDIR).
+. "$(dirname "$0")/lib.sh"
+
+head2() {
+  printf '%s\n' 'out: !fd stdout' "made: !file {path: $T/made, rights: [write], create: true}"
+}
+
+# check_failure DESC STATUS [FILE LINE COL SUBSTRING]
+check_failure() {
+  local desc=$1 want=$2
+  status_is "$want" "$desc"
+  if [ $# -ge 6 ]; then fatal_at "$3" "$4" "$5" "$6" "$desc"; fi
+  not_started "$desc"
+  if [ ! -e "$T/made" ]; then pass "$desc: created file removed / never created"; else
+    fail "$desc: created file removed / never created"; rm -f "$T/made"; fi
+}
+
+# --- 101: configuration errors -------------------------------------------------
+{ head2; echo 'x: [1, 2'; } >malformed.yaml
+run "$P/ad_report" malformed.yaml
+status_is 101 "malformed YAML"
+like "^cloudabi-run: fatal: (.*/)?malformed\.yaml:[34]:[0-9]+: " "$(first_err)" "malformed YAML: message names file:line:col"
+not_started "malformed YAML"
+ok "malformed YAML: nothing created" test ! -e made
+
+{ head2; echo 'f: !fle {path: /etc/hostname}'; } >tag.yaml
+run "$P/ad_report" tag.yaml
+check_failure "unknown tag" 101 tag.yaml 3 4 '!fle'
+like "^cloudabi-run: hint: .*!file" "$(sed -n 2p err)" "unknown tag: a hint lists the known tags"
+
+{ head2; printf '%s\n' 'f: !file' '  path: /etc/hostname' '  mdoe: 0644'; } >key.yaml
+run "$P/ad_report" key.yaml
+check_failure "unknown key in !file" 101 key.yaml 5 3 'mdoe'
+
+{ head2; printf '%s\n' 'f: !file' '  path: /etc/hostname' '  rights: [read, fly]'; } >right.yaml
+run "$P/ad_report" right.yaml
+check_failure "unknown right" 101 right.yaml 5 18 'fly'
+
+{ head2; echo 'alpha: 1'; echo 'alpha: 2'; } >dup.yaml
+run "$P/ad_report" dup.yaml
+check_failure "duplicate key" 101 dup.yaml 4 1 'alpha'
+
+{ head2; printf '%s\n' 'f: !file' '  path: /etc/hostname' '  create: maybe'; } >type1.yaml
+run "$P/ad_report" type1.yaml
+check_failure "wrong type (create: maybe)" 101 type1.yaml 5 11 'create'
+
+{ head2; printf '%s\n' 'f: !file' '  path: [a, b]'; } >type2.yaml
+run "$P/ad_report" type2.yaml
+check_failure "wrong type (path: a sequence)" 101 type2.yaml 4 9 'path'
+
+{ head2; echo 'f: !file {rights: [read]}'; } >nopath.yaml
+run "$P/ad_report" nopath.yaml
+check_failure "!file without path" 101 nopath.yaml 3 4 'path'
+
+{ head2; echo 'x: !fd stdpot'; } >fdname.yaml
+run "$P/ad_report" fdname.yaml
+check_failure "!fd with an unknown name" 101 fdname.yaml 3 4 'stdpot'
+
+{ head2; echo 's: !socket {type: stram, bind: /tmp/x.sock}'; } >stype.yaml
+run "$P/ad_report" stype.yaml
+check_failure "!socket with an unknown type" 101 stype.yaml 3 19 'stram'
+
+{ head2; echo 's: !socket {type: stream}'; } >saddr.yaml
+run "$P/ad_report" saddr.yaml
+check_failure "!socket without bind or connect" 101 saddr.yaml 3 4 'bind'
+
+{ head2; echo "s: !socket {type: stream, bind: /tmp/a.sock, connect: /tmp/b.sock}"; } >sboth.yaml
+run "$P/ad_report" sboth.yaml
+status_is 101 "!socket with both bind and connect"
+not_started "!socket with both bind and connect"
+
+{ head2; echo 'in: !fd stdin'; } >stdin.yaml
+STDIN=stdin.yaml run "$P/ad_report"
+check_failure "!fd stdin with the YAML on stdin" 101 '<stdin>' 3 5 'stdin'
+
+# Larger than the documented limit (1 MiB).
+{ head2; printf 'pad: "'; head -c 1100000 /dev/zero | tr '\0' x; echo '"'; } >big.yaml
+run "$P/ad_report" big.yaml
+check_failure "configuration larger than 1 MiB" 101
+fatal_has "big.yaml" "configuration larger than 1 MiB"
+
+# !launcher document errors.
+{ head2; echo '--- !launcher'; echo 'stdot: inherit'; } >lkey.yaml
+run "$P/ad_report" lkey.yaml
+check_failure "unknown key in !launcher" 101 lkey.yaml 4 1 'stdot'
+{ head2; echo '--- !launcher'; echo 'timeout: soon'; } >ltype.yaml
+run "$P/ad_report" ltype.yaml
+check_failure "wrong type in !launcher (timeout: soon)" 101 ltype.yaml 4 10 'soon'
+{ head2; echo '--- !launcher'; echo 'stdout: file'; } >lstream.yaml
+run "$P/ad_report" lstream.yaml
+check_failure "bad stream setting in !launcher" 101 lstream.yaml 4 9 'file'
+
+# --- 102: resource acquisition -----------------------------------------------------
+{ head2; echo "f: !file {path: $T/nonexistent}"; } >missing.yaml
+run "$P/ad_report" missing.yaml
+check_failure "missing path" 102 missing.yaml 3 4 "$T/nonexistent"
+
+{ head2; echo "f: !file {path: /etc/hostname/x}"; } >notdir.yaml
+run "$P/ad_report" notdir.yaml
+check_failure "path that cannot be opened (ENOTDIR)" 102 notdir.yaml 3 4 "/etc/hostname/x"
+
+{ head2; echo "f: !file {path: $T/nodir/new.txt, rights: [write], create: true}"; } >createfail.yaml
+run "$P/ad_report" createfail.yaml
+check_failure "create in a missing directory" 102 createfail.yaml 3 4 "$T/nodir/new.txt"
+
+port=$(free_port)
+bg "$PY" "$NET" hold "127.0.0.1:$port" ready
+wait_for_file ready
+{ head2; echo "s: !socket {type: stream, bind: 127.0.0.1:$port}"; } >inuse.yaml
+run "$P/ad_report" inuse.yaml
+check_failure "port already in use" 102 inuse.yaml 3 4 "127.0.0.1:$port"
+
+port=$(free_port)
+{ head2; echo "s: !socket {type: stream, connect: 127.0.0.1:$port}"; } >refused.yaml
+run "$P/ad_report" refused.yaml
+check_failure "connect refused" 102 refused.yaml 3 4 "127.0.0.1:$port"
+
+{ head2; echo "s: !socket {type: stream, connect: $T/nobody.sock}"; } >urefused.yaml
+run "$P/ad_report" urefused.yaml
+check_failure "connect to a missing unix socket" 102 urefused.yaml 3 4 "$T/nobody.sock"
+
+# --- 126/127: the executable -----------------------------------------------------
+head2 >good.yaml
+run "$T/no-such-program" good.yaml
+check_failure "executable missing" 127
+fatal_has "$T/no-such-program" "executable missing"
+
+echo 'not a program' >noexec && chmod 644 noexec
+run "$T/noexec" good.yaml
+check_failure "executable without execute permission" 126
+fatal_has "$T/noexec" "executable without execute permission"
+
+echo 'not a program either' >garbage && chmod 755 garbage
+run "$T/garbage" good.yaml
+check_failure "executable that is not a program (ENOEXEC)" 126
+fatal_has "$T/garbage" "executable that is not a program"
+
+mkdir adir
+run "$T/adir" good.yaml
+check_failure "executable that is a directory" 126
+fatal_has "$T/adir" "executable that is a directory"
+
+# --- 100: usage errors ----------------------------------------------------------------
+run --frobnicate "$P/ad_report" good.yaml
+check_failure "unknown option" 100
+fatal_has "frobnicate" "unknown option"
+run
+check_failure "no executable given" 100
+run --limit-nofile=abc "$P/ad_report" good.yaml
+check_failure "--limit-nofile=abc" 100
+fatal_has "abc" "--limit-nofile=abc"
+run --limit-as=12Q "$P/ad_report" good.yaml
+check_failure "--limit-as=12Q" 100
+run --profile=loose "$P/ad_report" good.yaml
+check_failure "--profile=loose" 100
+fatal_has "loose" "--profile=loose"
+run --stdout=file "$P/ad_report" good.yaml
+check_failure "--stdout=file" 100
+run --timeout=soon "$P/ad_report" good.yaml
+check_failure "--timeout=soon" 100
+run --env=NOEQUALS "$P/ad_report" good.yaml
+check_failure "--env without =" 100
+
+# The configuration file itself missing is not a usage error of the YAML.
+run "$P/ad_report" "$T/no-such.yaml"
+ok "missing configuration file fails (status $st)" test "$st" -ne 0
+fatal_has "$T/no-such.yaml" "missing configuration file"
+not_started "missing configuration file"
+
+done_testing

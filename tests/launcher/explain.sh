@@ -1,0 +1,82 @@
+#!/bin/bash
+# --explain [--json]: what the program would hold, without opening, creating
+# or binding anything and without starting it; --check [--json]: what this
+# kernel enforces.
+. "$(dirname "$0")/lib.sh"
+
+mkdir srv
+cat >c.yaml <<YAML
+out: !fd stdout
+dir: !file {path: $T/srv, rights: [read, write, create]}
+new: !file {path: $T/new.txt, rights: [write], create: true}
+sock: !socket {type: stream, bind: $T/x.sock}
+YAML
+
+run --explain --argv=prog --env=GREETING=hi "$P/ad_report" c.yaml
+status_is 0 "--explain"
+ok "--explain did not create the file" test ! -e new.txt
+ok "--explain did not bind the unix socket" test ! -e x.sock
+unlike "^argc=" "$(cat out)" "--explain did not start the program"
+text=$(cat out)
+like "$T/srv" "$text" "--explain lists the directory"
+like "$T/new.txt" "$text" "--explain lists the file to create"
+like "$T/x.sock" "$text" "--explain lists the socket address"
+like "(^|[^0-9])4([^0-9]|$)" "$text" "--explain shows fd 4"
+like "(^|[^0-9])6([^0-9]|$)" "$text" "--explain shows fd 6"
+like "GREETING=hi" "$text" "--explain shows the environment"
+like "prog" "$text" "--explain shows argv"
+like "[Ll]andlock|LANDLOCK" "$text" "--explain shows the Landlock rules"
+like "seccomp|strict|compat" "$text" "--explain shows the seccomp profile"
+
+run --explain --json "$P/ad_report" c.yaml
+status_is 0 "--explain --json"
+ok "--explain --json did not create the file" test ! -e new.txt
+if "$PY" -m json.tool out >/dev/null 2>json.err; then
+  pass "--explain --json prints valid JSON"
+else
+  fail "--explain --json prints valid JSON"; diag "$(cat json.err)" "$(head -c 1000 out)"
+fi
+# Each descriptor is an object holding its number and its path/address.
+check_json='import json, sys
+doc = json.load(open(sys.argv[1]))
+want = [(4, None), (5, sys.argv[2]), (6, sys.argv[3]), (7, sys.argv[4])]
+objs = []
+def walk(x):
+    if isinstance(x, dict):
+        objs.append(x)
+        for v in x.values(): walk(v)
+    elif isinstance(x, list):
+        for v in x: walk(v)
+walk(doc)
+def has(o, n, s):
+    vals = list(o.values())
+    return n in vals and (s is None or any(isinstance(v, str) and s in v for v in vals))
+missing = [n for n, s in want if not any(has(o, n, s) for o in objs)]
+print("missing descriptors:", missing)
+sys.exit(1 if missing else 0)'
+if "$PY" -c "$check_json" out "$T/srv" "$T/new.txt" "$T/x.sock" >json.out 2>&1; then
+  pass "--explain --json: one object per descriptor with its number and path"
+else
+  fail "--explain --json: one object per descriptor with its number and path"; diag "$(cat json.out)"
+fi
+
+# --explain still validates the configuration.
+printf 'out: !fle stdout\n' >bad.yaml
+run --explain "$P/ad_report" bad.yaml
+status_is 101 "--explain of a bad configuration"
+fatal_at bad.yaml 1 6 '!fle' "--explain of a bad configuration"
+
+# --check.
+run --check
+ok "--check exits 0 (or 103 when the kernel cannot run programs; status $st)" test "$st" = 0 -o "$st" = 103
+like "[Ll]andlock" "$(cat out)" "--check reports Landlock"
+like "seccomp" "$(cat out)" "--check reports seccomp"
+run --check --json
+ok "--check --json exits 0 or 103 (status $st)" test "$st" = 0 -o "$st" = 103
+if "$PY" -m json.tool out >/dev/null 2>json.err; then
+  pass "--check --json prints valid JSON"
+else
+  fail "--check --json prints valid JSON"; diag "$(cat json.err)" "$(head -c 1000 out)"
+fi
+
+done_testing

@@ -1,0 +1,113 @@
+#!/bin/bash
+# Exit statuses after exec and in supervised mode (--timeout keeps the
+# launcher as the parent): the program's status, 128+signal, 124 on timeout,
+# and SIGTERM/SIGINT/SIGHUP forwarded to the program.
+. "$(dirname "$0")/lib.sh"
+
+now_ms() { date +%s%3N; }
+# Background jobs of a non-interactive bash ignore SIGINT; restore the
+# default before exec'ing the launcher so that SIGINT tests are meaningful.
+dfl() {
+  "$PY" -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$@"
+}
+
+cat >exit3.yaml <<'YAML'
+out: !fd stdout
+code: 3
+YAML
+run "$P/ad_exit" exit3.yaml
+status_is 3 "exec mode: the program's exit status"
+is "started" "$(cat out)" "exec mode: the program ran"
+run --timeout=30 "$P/ad_exit" exit3.yaml
+status_is 3 "supervised: the program's exit status"
+
+cat >exit0.yaml <<'YAML'
+code: 0
+YAML
+run --timeout=30 "$P/ad_exit" exit0.yaml
+status_is 0 "supervised: status 0"
+
+cat >kill9.yaml <<'YAML'
+out: !fd stdout
+signal: 9
+YAML
+run "$P/ad_exit" kill9.yaml
+status_is 137 "exec mode: program killed by SIGKILL"
+run --timeout=30 "$P/ad_exit" kill9.yaml
+status_is 137 "supervised: program killed by SIGKILL -> 137"
+is "started" "$(cat out)" "supervised SIGKILL: the program ran (no 'raise failed')"
+sed 's/signal: 9/signal: 6/' kill9.yaml >abrt.yaml
+run --timeout=30 "$P/ad_exit" abrt.yaml
+status_is 134 "supervised: program killed by SIGABRT -> 134"
+
+# SIGKILL from outside to the program (the launcher's child).
+cat >sleep.yaml <<'YAML'
+out: !fd stdout
+seconds: 30
+YAML
+dfl "$RUN" --timeout=60 "$P/ad_sleep" sleep.yaml </dev/null >out 2>err &
+lpid=$!
+wait_for_file out 10
+child=$(pgrep -P "$lpid" | head -n 1)
+if [ -n "$child" ]; then
+  kill -KILL "$child"
+  wait "$lpid"; st=$?
+  status_is 137 "supervised: program killed from outside by SIGKILL -> 137"
+else
+  kill -KILL "$lpid" 2>/dev/null; wait "$lpid" 2>/dev/null
+  fail "supervised: the launcher has the program as its child"
+fi
+
+# Timeout.
+t0=$(now_ms)
+run --timeout=0.5 "$P/ad_sleep" sleep.yaml
+t1=$(now_ms)
+status_is 124 "--timeout=0.5 on a sleeping program"
+is "ready" "$(cat out)" "timeout: the program had started and was killed"
+ok "timeout: took less than 5 s ($((t1 - t0)) ms)" test $((t1 - t0)) -lt 5000
+ok "timeout: took at least 0.5 s ($((t1 - t0)) ms)" test $((t1 - t0)) -ge 500
+{ cat sleep.yaml; echo '--- !launcher'; echo 'timeout: 0.3'; } >tdoc.yaml
+run "$P/ad_sleep" tdoc.yaml
+status_is 124 "timeout from the !launcher document"
+# A program that ends before the timeout.
+printf 'out: !fd stdout\nseconds: 0.1\n' >short.yaml
+run --timeout=10 "$P/ad_sleep" short.yaml
+status_is 0 "program ending before the timeout"
+is "ready awake" "$(tr '\n' ' ' <out | sed 's/ $//')" "the program ran to the end"
+
+# Signals to the launcher are forwarded.
+forward() { # SIGNAL CONFIG EXPECTED-STATUS DESC
+  dfl "$RUN" --timeout=60 "$P/ad_sleep" "$2" </dev/null >out 2>err &
+  local lpid=$!
+  if ! wait_for_file out 10; then
+    fail "$4: program did not start"; kill -KILL "$lpid"; wait "$lpid"; return
+  fi
+  sleep 0.2
+  kill -"$1" "$lpid"
+  wait "$lpid"; st=$?
+  status_is "$3" "$4"
+}
+cat >catch.yaml <<'YAML'
+out: !fd stdout
+seconds: 30
+catch_term: true
+YAML
+forward TERM catch.yaml 42 "SIGTERM to the launcher reaches the program's handler"
+is "ready caught SIGTERM" "$(tr '\n' ' ' <out | sed 's/ $//')" "the program reported the forwarded SIGTERM"
+forward TERM sleep.yaml 143 "SIGTERM forwarded to a program without a handler -> 143"
+forward INT sleep.yaml 130 "SIGINT forwarded -> 130"
+forward HUP sleep.yaml 129 "SIGHUP forwarded -> 129"
+
+# Without supervision the launcher has become the program.
+dfl "$RUN" "$P/ad_sleep" catch.yaml </dev/null >out 2>err &
+lpid=$!
+wait_for_file out 10
+sleep 0.2
+kill -TERM "$lpid"
+wait "$lpid"; st=$?
+status_is 42 "exec mode: the launcher's pid is the program"
+
+done_testing

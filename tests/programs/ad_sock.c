@@ -1,0 +1,90 @@
+/*
+ * ad_sock: uses socket capabilities, for the !socket tests.
+ * Argdata keys:
+ *   `listener` (fd of a listening stream socket): accept one connection,
+ *       write "hello from ad_sock\n" to it, close it;
+ *   `dgram` (fd of a bound datagram socket): receive one datagram and send
+ *       "echo: <datagram>" back to its sender;
+ *   `conn` (fd of a connected socket): write "ping\n", then read until EOF
+ *       (or 200 bytes) and write "reply: <bytes>" to `out`;
+ *   `out` (fd): the report ("accepted\n", errors as "<what> failed <errno>").
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "ad_common.h"
+
+int main(void) {
+  struct ad_start start;
+  int out, lfd, dfd, cfd;
+  int status = 0;
+
+  ad_start_read(&start);
+  out = ad_lookup_fd(start.root, "out");
+  if (out < 0)
+    out = 1;
+  lfd = ad_lookup_fd(start.root, "listener");
+  if (lfd >= 0) {
+    int c = accept(lfd, NULL, NULL);
+    if (c < 0) {
+      ad_printf(out, "accept failed %s\n", ad_errno_name(errno));
+      status = 1;
+    } else {
+      static const char hello[] = "hello from ad_sock\n";
+      ad_write_all(c, hello, sizeof(hello) - 1);
+      close(c);
+      ad_printf(out, "accepted\n");
+    }
+  }
+  dfd = ad_lookup_fd(start.root, "dgram");
+  if (dfd >= 0) {
+    char buf[200], reply[220];
+    struct sockaddr_storage from;
+    socklen_t fromlen = sizeof(from);
+    ssize_t n = recvfrom(dfd, buf, sizeof(buf), 0, (struct sockaddr *)&from,
+                         &fromlen);
+    if (n < 0) {
+      ad_printf(out, "recvfrom failed %s\n", ad_errno_name(errno));
+      status = 1;
+    } else {
+      int m = snprintf(reply, sizeof(reply), "echo: %.*s", (int)n, buf);
+      if (sendto(dfd, reply, (size_t)m, 0, (struct sockaddr *)&from,
+                 fromlen) < 0) {
+        ad_printf(out, "sendto failed %s\n", ad_errno_name(errno));
+        status = 1;
+      } else {
+        ad_printf(out, "echoed\n");
+      }
+    }
+  }
+  cfd = ad_lookup_fd(start.root, "conn");
+  if (cfd >= 0) {
+    char buf[200];
+    size_t len = 0;
+    int err = ad_write_all(cfd, "ping\n", 5);
+    if (err != 0) {
+      ad_printf(out, "write failed %s\n", ad_errno_name(err));
+      status = 1;
+    } else {
+      shutdown(cfd, SHUT_WR);
+      while (len < sizeof(buf)) {
+        ssize_t n = read(cfd, buf + len, sizeof(buf) - len);
+        if (n < 0 && errno == EINTR)
+          continue;
+        if (n < 0) {
+          ad_printf(out, "read failed %s\n", ad_errno_name(errno));
+          status = 1;
+          break;
+        }
+        if (n == 0)
+          break;
+        len += (size_t)n;
+      }
+      ad_printf(out, "reply: %.*s", (int)len, buf);
+    }
+  }
+  return status;
+}
