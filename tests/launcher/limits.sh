@@ -21,12 +21,6 @@ is "nofile highest=9 errno=EMFILE" "$(cat out)" "limits: {nofile: 10} in the !la
 run --limit-nofile=8 "$P/ad_limits" nofile-doc.yaml
 is "nofile highest=7 errno=EMFILE" "$(cat out)" "--limit-nofile on the command line wins over the document"
 
-# A limit too small for the descriptors the program must hold.
-run --limit-nofile=3 "$P/ad_report" r.yaml
-ok "--limit-nofile=3 (below the 5 descriptors needed) is refused (status $st)" \
-   test "$st" = 100 -o "$st" = 101 -o "$st" = 102 -o "$st" = 103
-not_started "--limit-nofile=3"
-
 # fsize: writes stop at the limit with EFBIG (SIGXFSZ ignored by the program).
 cat >fsize.yaml <<YAML
 out: !fd stdout
