@@ -31,6 +31,22 @@
 /* The default and the documented upper bound of a configuration's size. */
 #define CONFIG_MAX_SIZE_DEFAULT (1024 * 1024)
 
+/*
+ * Bounds that keep a hostile or mistaken configuration from exhausting the
+ * launcher (each is a configuration error, -EINVAL, when exceeded):
+ *   CONFIG_MAX_DEPTH      nesting of sequences and mappings, counting what
+ *                         aliases expand to (the root collection is level 1);
+ *   CONFIG_MAX_EXPANSION  size of a document with every alias expanded, in
+ *                         units of one node or one byte of scalar text
+ *                         ("billion laughs"); the bound actually used is
+ *                         max(CONFIG_MAX_EXPANSION, 4 * max_size), so a
+ *                         document without aliases never reaches it;
+ *   CONFIG_MAX_RESOURCES  distinct descriptors handed to the program.
+ */
+#define CONFIG_MAX_DEPTH 64
+#define CONFIG_MAX_EXPANSION (16 * 1024 * 1024)
+#define CONFIG_MAX_RESOURCES 4096
+
 /* A place in the configuration. line and column are 1-based; 0 = unknown. */
 struct config_pos {
   const char *file; /* the name given to config_load; borrowed */
@@ -156,7 +172,10 @@ void config_free(struct config *cfg);
  * Parse a list of right names and group names (read, write, create, delete,
  * rename, exec, append, or a CloudABI right name such as FILE_OPEN, with or
  * without the CLOUDABI_RIGHT_ prefix, case-insensitive) into a rights set.
- * Returns 0, or -EINVAL for an unknown name.
+ * name is one name, or several separated by commas and/or blanks
+ * ("read,write"). On success *rights is SET (not or-ed) to the union of the
+ * named rights and 0 is returned; -EINVAL for an unknown or empty name
+ * (*rights untouched).
  */
 int config_right_from_name(const char *name, uint64_t *rights);
 
