@@ -1,0 +1,153 @@
+/*
+ * Stage supervise: only when a timeout or a cgroup needs a parent. The
+ * launcher forks; the child continues with the next stages and execs the
+ * program; the parent closes its copies of the program's descriptors (so
+ * that sockets and pipes see EOF when the program closes them), forwards
+ * SIGINT, SIGTERM and SIGHUP, and exits with the program's status, 128+N
+ * when signal N killed it, or 124 when the timeout expired (the program,
+ * and everything in its cgroup, is killed first).
+ *
+ * A close-on-exec pipe tells the parent whether the child failed before
+ * exec (it writes its exit status) or exec'd (EOF): only in the first case
+ * does the parent remove the files the launcher created.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "launcher.h"
+
+static int64_t now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void close_program_fds(struct launcher *l) {
+  for (size_t i = 0; l->res != NULL && i < l->cfg->n_resources; ++i)
+    if (l->res[i].fd >= 0) {
+      close(l->res[i].fd);
+      l->res[i].fd = -1;
+    }
+  int *fds[] = {&l->memfd, &l->exec_fd, &l->program_fd, &l->cgroup_procs_fd};
+  for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); ++i)
+    if (*fds[i] >= 0) {
+      close(*fds[i]);
+      *fds[i] = -1;
+    }
+}
+
+/* The parent: wait for the child; never returns. */
+static _Noreturn void parent(struct launcher *l, pid_t child, int status_rd,
+                             const sigset_t *set) {
+  const struct config_limit *timeout = &l->settings.timeout_ms;
+  int64_t deadline = timeout->set ? now_ms() + (int64_t)timeout->value : 0;
+  bool timed_out = false;
+  int wstatus = 0, sig;
+  unsigned char failed;
+  siginfo_t info;
+
+  close_program_fds(l);
+  for (;;) {
+    if (timeout->set) {
+      int64_t left = deadline - now_ms();
+      if (left < 0)
+        left = 0;
+      struct timespec ts = {left / 1000, (left % 1000) * 1000000};
+      sig = sigtimedwait(set, &info, &ts);
+    } else {
+      sig = sigwaitinfo(set, &info);
+    }
+    if (sig < 0 && errno == EAGAIN) {
+      timed_out = true;
+      kill(child, SIGKILL);
+      if (l->cgroup_dir != NULL)
+        launcher_cgroup_kill(l->cgroup_dir);
+      while (waitpid(child, &wstatus, 0) < 0 && errno == EINTR)
+        ;
+      break;
+    }
+    if (sig == SIGCHLD) {
+      pid_t p = waitpid(child, &wstatus, WNOHANG);
+      if (p == child || (p < 0 && errno == ECHILD))
+        break;
+    } else if (sig > 0) {
+      kill(child, sig);
+    }
+  }
+  if (read(status_rd, &failed, 1) == 1)
+    launcher_cleanup(l); /* the child failed before exec */
+  launcher_cgroup_remove(l);
+  if (timed_out) {
+    unsigned long long ms = timeout->value;
+    launcher_fail(l, LAUNCHER_EXIT_TIMEOUT, NULL, ETIME,
+                  "the program was killed: its timeout of %llu.%03llu s "
+                  "expired",
+                  ms / 1000, ms % 1000);
+    launcher_report(l);
+    exit(LAUNCHER_EXIT_TIMEOUT);
+  }
+  if (WIFSIGNALED(wstatus))
+    exit(128 + WTERMSIG(wstatus));
+  exit(WEXITSTATUS(wstatus));
+}
+
+int launcher_supervise(struct launcher *l) {
+  sigset_t set, old;
+  int pfd[2];
+  pid_t child, self = getpid();
+
+  if (!l->settings.timeout_ms.set && l->cgroup_dir == NULL)
+    return 0;
+  if (pipe2(pfd, O_CLOEXEC) != 0)
+    return launcher_fail(l, LAUNCHER_EXIT_SYSTEM, NULL, errno,
+                         "unable to create a pipe: %s", strerror(errno));
+  signal(SIGCHLD, SIG_DFL);
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  sigprocmask(SIG_BLOCK, &set, &old);
+  child = fork();
+  if (child < 0) {
+    int e = errno;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    close(pfd[0]);
+    close(pfd[1]);
+    return launcher_fail(l, LAUNCHER_EXIT_SYSTEM, NULL, e,
+                         "unable to fork: %s", strerror(e));
+  }
+  if (child > 0) {
+    close(pfd[1]);
+    parent(l, child, pfd[0], &set);
+  }
+  /* The child: it becomes the program. */
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  close(pfd[0]);
+  l->status_fd = pfd[1];
+  l->supervised = true;
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != self)
+    _exit(LAUNCHER_EXIT_SYSTEM); /* the supervisor is already gone */
+  if (l->cgroup_dir != NULL) {
+    int fd = l->cgroup_procs_fd;
+    bool joined = write(fd, "0", 1) == 1;
+    int e = errno;
+    close(fd);
+    l->cgroup_procs_fd = -1;
+    free(l->cgroup_dir); /* the parent removes it */
+    l->cgroup_dir = NULL;
+    if (!joined)
+      return launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, e,
+                           "unable to join the pids cgroup: %s", strerror(e));
+  }
+  return 0;
+}
