@@ -258,7 +258,8 @@ void argdata_writer_set(argdata_writer_t *w, const argdata_t *ad);
 
 /*
  * Type-generic helpers. argdata_create_int(x) picks _s or _u by the
- * signedness of x. argdata_get_int(ad, &x) range-checks against the limits
+ * signedness of x (char, whatever its signedness, goes through _s, which
+ * encodes non-negative values exactly as _u does). argdata_get_int(ad, &x) range-checks against the limits
  * of x's type and returns 0, EINVAL or ERANGE like argdata_get_int_s/_u.
  */
 #ifndef __cplusplus
@@ -294,7 +295,7 @@ ARGDATA_INT_GETTER_(ullong, unsigned long long, 0, ULLONG_MAX)
 
 #define argdata_create_int(value)                                              \
   _Generic(value,                                                              \
-      char: ((char)-1 < 0 ? argdata_create_int_s : argdata_create_int_u),      \
+      char: argdata_create_int_s,                                              \
       signed char: argdata_create_int_s,                                       \
       unsigned char: argdata_create_int_u,                                     \
       short: argdata_create_int_s,                                             \

@@ -2,14 +2,20 @@
  * argdata_impl_walk_fds: find every fd value in a serialised buffer, in
  * increasing offset order, without recursion and without allocation.
  *
- * The walk keeps one frame per open container (its read position, its end
- * and, for maps, whether the value of the current pair comes next). Frames
- * live in a fixed ring of WALK_FRAMES entries on the stack. When the input
- * nests deeper than that, the oldest frames are dropped and counted; when the
- * ring later runs empty while dropped frames remain, they are rebuilt by
- * descending again from the root to the container just finished (the path
- * is the same because the buffer does not change). Deep input therefore
- * costs time, one descent per WALK_FRAMES levels climbed, but never stack.
+ * The walk reads the innermost open container with a cursor (read position,
+ * end, map or seq, and for maps whether the current pair's value comes
+ * next). Each enclosing container is remembered as one 64-bit word: its end
+ * offset and those two flags; its read position need not be stored, since
+ * it is the end of the child being read. The words live in a fixed ring of
+ * WALK_FRAMES entries (8 KiB) on the stack.
+ *
+ * When the input nests deeper than that, the oldest words are dropped and
+ * counted. When the ring later runs empty while dropped words remain, they
+ * are rebuilt by descending again from the root towards the last byte of
+ * the container just finished, for exactly as many levels as were dropped
+ * (the buffer does not change, so the path is the same). Input nested
+ * deeper than WALK_FRAMES therefore costs one extra descent per WALK_FRAMES
+ * levels climbed, but never stack or heap.
  *
  * Containers are read exactly as the iterators read them: a map entry is
  * used only if both its key and its value parse, and the first corrupt
@@ -17,14 +23,19 @@
  */
 #include "argdata_impl.h"
 
-#define WALK_FRAMES 128
+#define WALK_FRAMES 1024
+#define WORD_MAP (UINT64_C(1) << 63)
+#define WORD_PENDING (UINT64_C(1) << 62)
+#define WORD_END (WORD_PENDING - 1)
 
-struct walk_frame {
-  const uint8_t *start; /* the container's payload (after its tag) */
-  const uint8_t *pos;   /* next subfield */
-  const uint8_t *end;
+static_assert(SIZE_MAX <= WORD_END || sizeof(size_t) == 8,
+              "offsets must fit in 62 bits");
+
+struct cursor {
+  size_t pos;
+  size_t end;
   bool is_map;
-  bool pending_value; /* map: the key was entered, its value comes next */
+  bool pending; /* map: the key was entered, its value comes next */
 };
 
 struct walk {
@@ -32,126 +43,132 @@ struct walk {
   size_t len;
   void (*visit)(void *, size_t);
   void *ctx;
-  struct walk_frame ring[WALK_FRAMES];
-  size_t bottom; /* ring index of the oldest frame kept */
-  size_t count;  /* frames kept */
-  size_t lost;   /* older frames dropped from the ring */
+  uint64_t ring[WALK_FRAMES];
+  size_t bottom; /* ring index of the oldest word kept */
+  size_t count;  /* words kept */
+  size_t lost;   /* older words dropped from the ring */
 };
 
-static struct walk_frame *walk_top(struct walk *w) {
-  return &w->ring[(w->bottom + w->count - 1) % WALK_FRAMES];
+static bool is_container(const uint8_t *v, size_t len) {
+  return len >= 1 && (v[0] == ADT_MAP || v[0] == ADT_SEQ);
 }
 
-static void walk_push(struct walk *w, const struct walk_frame *f) {
+static struct cursor cursor_of(const struct walk *w, const uint8_t *v,
+                               size_t len) {
+  size_t off = (size_t)(v - w->buf);
+  struct cursor c = {
+      .pos = off + 1,
+      .end = off + len,
+      .is_map = v[0] == ADT_MAP,
+      .pending = false,
+  };
+  return c;
+}
+
+static uint64_t word_of(const struct cursor *c) {
+  return (uint64_t)c->end | (c->is_map ? WORD_MAP : 0) |
+         (c->pending ? WORD_PENDING : 0);
+}
+
+/*
+ * Read the next element of the container under c and advance c. False when
+ * the container is finished (end reached, or corrupt from here on).
+ */
+static bool cursor_next(const struct walk *w, struct cursor *c,
+                        const uint8_t **v, size_t *len) {
+  const uint8_t *p = w->buf + c->pos, *end = w->buf + c->end;
+  if (!c->is_map || c->pending) {
+    if (!argdata_impl_parse_subfield(&p, end, v, len))
+      return false;
+    c->pos = (size_t)(p - w->buf);
+    c->pending = false;
+    return true;
+  }
+  const uint8_t *val;
+  size_t val_len;
+  if (!argdata_impl_parse_subfield(&p, end, v, len) ||
+      !argdata_impl_parse_subfield(&p, end, &val, &val_len))
+    return false;
+  c->pos = (size_t)(*v + *len - w->buf);
+  c->pending = true;
+  return true;
+}
+
+static void ring_push(struct walk *w, uint64_t word) {
   if (w->count == WALK_FRAMES) {
     w->bottom = (w->bottom + 1) % WALK_FRAMES;
     ++w->lost;
   } else {
     ++w->count;
   }
-  *walk_top(w) = *f;
-}
-
-static bool is_container(const uint8_t *v, size_t len) {
-  return len >= 1 && (v[0] == ADT_MAP || v[0] == ADT_SEQ);
-}
-
-static struct walk_frame frame_of(const uint8_t *v, size_t len) {
-  struct walk_frame f = {
-      .start = v + 1,
-      .pos = v + 1,
-      .end = v + len,
-      .is_map = v[0] == ADT_MAP,
-      .pending_value = false,
-  };
-  return f;
+  w->ring[(w->bottom + w->count - 1) % WALK_FRAMES] = word;
 }
 
 /*
- * Read the next element of container f: store it and advance f. False when
- * the container is finished (end reached, or corrupt from here on).
+ * Rebuild the innermost dropped words: the w->lost containers enclosing the
+ * container whose last byte is at offset last. Returns false if the path
+ * cannot be found (impossible for an unchanged buffer; the walk then stops
+ * instead of looping).
  */
-static bool frame_next(struct walk_frame *f, const uint8_t **v, size_t *len) {
-  if (!f->is_map)
-    return argdata_impl_parse_subfield(&f->pos, f->end, v, len);
-  if (f->pending_value) {
-    f->pending_value = false;
-    return argdata_impl_parse_subfield(&f->pos, f->end, v, len);
-  }
-  const uint8_t *p = f->pos, *val;
-  size_t val_len;
-  if (!argdata_impl_parse_subfield(&p, f->end, v, len) ||
-      !argdata_impl_parse_subfield(&p, f->end, &val, &val_len))
-    return false;
-  f->pos = *v + *len;
-  f->pending_value = true;
-  return true;
-}
-
-/*
- * Rebuild the dropped frames: the lost containers enclosing the value whose
- * tag is at target, outermost first. Only the innermost WALK_FRAMES are
- * kept. Returns false if the path cannot be found (cannot happen for an
- * unchanged buffer; the walk then stops rather than loop).
- */
-static bool walk_refill(struct walk *w, const uint8_t *target) {
+static bool ring_refill(struct walk *w, size_t last) {
   size_t depth = w->lost;
   size_t keep = depth < WALK_FRAMES ? depth : WALK_FRAMES;
-  struct walk_frame f;
+  struct cursor c;
   if (!is_container(w->buf, w->len))
     return false;
-  f = frame_of(w->buf, w->len);
+  c = cursor_of(w, w->buf, w->len);
   w->bottom = 0;
   w->count = 0;
   for (size_t d = 0; d < depth; ++d) {
     const uint8_t *v;
-    size_t len;
-    for (;;) {
-      if (!frame_next(&f, &v, &len))
+    size_t len, off;
+    do {
+      if (!cursor_next(w, &c, &v, &len))
         return false;
-      if (target >= v && target < v + len)
-        break;
-    }
+      off = (size_t)(v - w->buf);
+    } while (!(last >= off && last - off < len));
     if (d >= depth - keep)
-      w->ring[w->count++] = f;
-    if (v == target)
-      break;
+      w->ring[w->count++] = word_of(&c);
     if (!is_container(v, len))
       return false;
-    f = frame_of(v, len);
+    c = cursor_of(w, v, len);
   }
-  if (w->count != keep)
-    return false;
   w->lost -= keep;
   return true;
-}
-
-static void walk_enter(struct walk *w, const uint8_t *v, size_t len) {
-  if (len == 5 && v[0] == ADT_FD) {
-    w->visit(w->ctx, (size_t)(v + 1 - w->buf));
-  } else if (is_container(v, len)) {
-    struct walk_frame f = frame_of(v, len);
-    walk_push(w, &f);
-  }
 }
 
 void argdata_impl_walk_fds(const uint8_t *buf, size_t len,
                            void (*visit)(void *ctx, size_t offset),
                            void *ctx) {
   struct walk w = {.buf = buf, .len = len, .visit = visit, .ctx = ctx};
-  walk_enter(&w, buf, len);
-  while (w.count > 0) {
-    struct walk_frame *f = walk_top(&w);
+  struct cursor top;
+  if (len == 5 && buf[0] == ADT_FD)
+    visit(ctx, 1);
+  if (!is_container(buf, len))
+    return;
+  top = cursor_of(&w, buf, len);
+  for (;;) {
     const uint8_t *v;
     size_t vlen;
-    if (frame_next(f, &v, &vlen)) {
-      walk_enter(&w, v, vlen);
+    if (cursor_next(&w, &top, &v, &vlen)) {
+      if (vlen == 5 && v[0] == ADT_FD) {
+        visit(ctx, (size_t)(v + 1 - buf));
+      } else if (is_container(v, vlen)) {
+        ring_push(&w, word_of(&top));
+        top = cursor_of(&w, v, vlen);
+      }
       continue;
     }
-    /* Container finished: pop it, rebuilding dropped ancestors if needed. */
-    const uint8_t *done = f->start - 1;
+    /* The container under top is finished: resume its parent. */
+    if (w.count == 0) {
+      if (w.lost == 0 || !ring_refill(&w, top.end - 1))
+        return;
+    }
+    uint64_t word = w.ring[(w.bottom + w.count - 1) % WALK_FRAMES];
     --w.count;
-    if (w.count == 0 && w.lost > 0 && !walk_refill(&w, done))
-      return;
+    top.pos = top.end;
+    top.end = (size_t)(word & WORD_END);
+    top.is_map = (word & WORD_MAP) != 0;
+    top.pending = (word & WORD_PENDING) != 0;
   }
 }
