@@ -399,6 +399,12 @@ static const struct rule rules[] = {
     ALLOW(BOTH, "flistxattr", "held files (fd form only)"),
     ALLOW(BOTH, "fsetxattr", "held files (fd form only)"),
     ALLOW(BOTH, "fremovexattr", "held files (fd form only)"),
+    ERRNO(BOTH, "getxattr", EOPNOTSUPP, "path forms read attributes of files "
+          "outside the grants; \"not supported\" keeps `ls -l` and `cp -a` "
+          "quiet"),
+    ERRNO(BOTH, "lgetxattr", EOPNOTSUPP, "as getxattr"),
+    ERRNO(BOTH, "listxattr", EOPNOTSUPP, "as getxattr"),
+    ERRNO(BOTH, "llistxattr", EOPNOTSUPP, "as getxattr"),
     WHEN(COMPAT, "utimensat", "path == NULL (64-bit compare)",
          "times of a held file only: a path form reaches files outside the "
          "grants", PTR_NULL(1)),
@@ -495,8 +501,9 @@ static const struct {
     {"chmod fchmodat fchmodat2 chown lchown fchownat utime utimes futimesat",
      "Landlock does not mediate attribute changes; only fd forms are "
      "allowed"},
-    {"setxattr lsetxattr getxattr lgetxattr listxattr llistxattr removexattr "
-     "lremovexattr", "path forms of xattr calls (reads leak, writes escape)"},
+    {"setxattr lsetxattr removexattr lremovexattr",
+     "path forms of xattr writes reach files outside the grants (the read "
+     "forms answer EOPNOTSUPP, above)"},
     {"mknod mknodat", "device nodes, FIFOs and sockets in the file system"},
     {"inotify_init inotify_init1 inotify_add_watch fanotify_init fanotify_mark",
      "watching paths outside the grants"},
@@ -657,7 +664,10 @@ static void emit_table(FILE *out, int profile) {
     fprintf(out, "| `%s` | ", r->name);
     if (r->errno_value) {
       fprintf(out, "never: answers %s | %s |\n",
-              r->errno_value == ENOSYS ? "ENOSYS" : "an errno", r->why);
+              r->errno_value == ENOSYS       ? "ENOSYS"
+              : r->errno_value == EOPNOTSUPP ? "EOPNOTSUPP"
+                                             : "an errno",
+              r->why);
       continue;
     }
     for (size_t j = i; j < sizeof(rules) / sizeof(rules[0]); j++)

@@ -75,7 +75,6 @@ static void test_privileges(void) {
     pid_t pid;
     long v[16];
     int n = 0, status;
-    ssize_t got;
     if (pipe(pfd) != 0)
       abort();
     pid = fork();
@@ -93,8 +92,7 @@ static void test_privileges(void) {
       _exit(0);
     }
     close(pfd[1]);
-    while (n < 16 && (got = read(pfd[0], &v[n], sizeof(long))) ==
-                         (ssize_t)sizeof(long))
+    while (n < 16 && read_full(pfd[0], &v[n], sizeof(long)) == 0)
       n++;
     close(pfd[0]);
     waitpid(pid, &status, 0);

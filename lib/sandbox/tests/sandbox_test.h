@@ -40,6 +40,18 @@ __attribute__((unused)) static void report(long v) {
     _exit(99);
 }
 
+/* Read exactly size bytes (pipes return short reads); 0 or -1. */
+__attribute__((unused)) static int read_full(int fd, void *buf, size_t size) {
+  size_t got = 0;
+  while (got < size) {
+    ssize_t n = read(fd, (char *)buf + got, size - got);
+    if (n <= 0)
+      return -1;
+    got += (size_t)n;
+  }
+  return 0;
+}
+
 /* errno of a raw system call result (0 when it succeeded). */
 #define ERR(expr) ((expr) < 0 ? errno : 0)
 
