@@ -60,6 +60,7 @@ struct config_node {
   size_t n_items;             /* seq: values; map: 2 * pairs */
   uint64_t weight; /* expanded size: nodes + scalar bytes, aliases included */
   unsigned height; /* expanded nesting depth, aliases included (scalar = 0) */
+  unsigned deep_line, deep_column; /* the alias on the deepest path, or 0 */
   argdata_t *ad;   /* the converted value, once converted (aliases share it) */
 };
 

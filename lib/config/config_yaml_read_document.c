@@ -113,7 +113,14 @@ static int attach(struct reader *r, struct config_node *child, bool alias,
   }
   if (child->height + 1 > parent->height) {
     parent->height = child->height + 1;
+    /* Remember the alias that makes this path deep, for the message. */
+    parent->deep_line = alias ? line : child->deep_line;
+    parent->deep_column = alias ? column : child->deep_column;
     if (parent->height > CONFIG_MAX_DEPTH) {
+      if (parent->deep_line != 0) {
+        line = parent->deep_line;
+        column = parent->deep_column;
+      }
       config_fail_at(ctx, line, column,
                      "nesting deeper than %d levels (through aliases)",
                      CONFIG_MAX_DEPTH);

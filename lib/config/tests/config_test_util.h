@@ -9,6 +9,24 @@
 #include "config.h"
 #include "tests/harness/tap.h"
 
+/* A printable, one-line copy of s for test names (rotating buffers). */
+__attribute__((unused)) static const char *esc(const char *s) {
+  static char bufs[4][128];
+  static unsigned next;
+  char *b = bufs[next++ % 4];
+  size_t o = 0;
+  for (; *s != '\0' && o + 3 < sizeof(bufs[0]); ++s) {
+    if (*s == '\n') {
+      b[o++] = '\\';
+      b[o++] = 'n';
+    } else {
+      b[o++] = *s;
+    }
+  }
+  b[o] = '\0';
+  return b;
+}
+
 static struct config_load_options test_opts = {.file_name = "t.yaml"};
 
 __attribute__((unused)) static struct config *
@@ -16,7 +34,7 @@ load_ok(const char *yaml, const char *name) {
   struct config *cfg = NULL;
   struct config_error err;
   int rc = config_load_buffer(&cfg, yaml, strlen(yaml), &test_opts, &err);
-  if (!tap_ok(rc == 0 && cfg != NULL, "%s: loads", name))
+  if (!tap_ok(rc == 0 && cfg != NULL, "%s: loads", esc(name)))
     tap_diag("  rc %d: %s:%u:%u: %s | %s", rc, err.pos.file, err.pos.line,
              err.pos.column, err.message, err.hint);
   return rc == 0 ? cfg : NULL;
