@@ -5,7 +5,10 @@
  * attached to the message are received (close-on-exec) whenever they come;
  * on a non-socket recvmsg fails with ENOTSOCK and read() is used instead.
  * Exactly the bytes of the current message are requested, so a message's
- * descriptors can never be taken together with the next message's.
+ * descriptors can never be taken together with the next message's. The
+ * input must be a byte stream (stream socket, pipe, file): on a
+ * record-oriented socket (SOCK_SEQPACKET, SOCK_DGRAM) reading the header
+ * alone drops the rest of the record, which is reported as EBADMSG.
  *
  * State survives between calls, so EAGAIN and EINTR (non-blocking or
  * interrupted descriptors) resume where they stopped. EMSGSIZE and EBADMSG
@@ -65,8 +68,12 @@ static ssize_t receive(argdata_reader_t *r, int fd, void *buf, size_t len) {
           r->max_fds_len > 0 ? CMSG_SPACE(r->max_fds_len * sizeof(int)) : 0,
   };
   ssize_t n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
-  if (n >= 0)
-    return take_fds(r, &msg) ? n : -EMSGSIZE;
+  if (n >= 0) {
+    if (!take_fds(r, &msg))
+      return -EMSGSIZE;
+    /* A record-oriented socket dropped the rest of a record. */
+    return (msg.msg_flags & MSG_TRUNC) != 0 ? -EBADMSG : n;
+  }
   if (errno != ENOTSOCK)
     return -errno;
   n = read(fd, buf, len);
@@ -96,8 +103,10 @@ int argdata_reader_pull(argdata_reader_t *r, int fd) {
   while (r->header_len < ARGDATA_STREAM_HEADER_LEN) {
     ssize_t n = receive(r, fd, r->header + r->header_len,
                         ARGDATA_STREAM_HEADER_LEN - r->header_len);
+    if (n == -EMSGSIZE || n == -EBADMSG)
+      return fail(r, (int)-n);
     if (n < 0)
-      return n == -EMSGSIZE ? fail(r, EMSGSIZE) : (int)-n;
+      return (int)-n;
     if (n == 0) {
       if (r->header_len > 0 || r->n_fds > 0)
         return fail(r, EBADMSG);
@@ -122,8 +131,10 @@ int argdata_reader_pull(argdata_reader_t *r, int fd) {
 
   while (r->data_len < len) {
     ssize_t n = receive(r, fd, r->data + r->data_len, (size_t)len - r->data_len);
+    if (n == -EMSGSIZE || n == -EBADMSG)
+      return fail(r, (int)-n);
     if (n < 0)
-      return n == -EMSGSIZE ? fail(r, EMSGSIZE) : (int)-n;
+      return (int)-n;
     if (n == 0)
       return fail(r, EBADMSG);
     r->data_len += (size_t)n;

@@ -132,6 +132,21 @@ static void test_ebadmsg(void) {
   tap_ok(argdata_reader_get(r) == NULL, "no message after EBADMSG");
   close(fd);
   argdata_reader_free(r);
+
+  /* A record socket would silently drop the body after the header. */
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv) != 0)
+    abort();
+  argdata_writer_t *w = argdata_writer_create();
+  argdata_writer_set(w, &argdata_true);
+  argdata_writer_push(w, sv[0]);
+  argdata_writer_free(w);
+  r = argdata_reader_create(1024, 4);
+  tap_eq_int(EBADMSG, argdata_reader_pull(r, sv[1]),
+             "SOCK_SEQPACKET record cut after the header: EBADMSG");
+  argdata_reader_free(r);
+  close(sv[0]);
+  close(sv[1]);
 }
 
 static void test_eof_and_vector(void) {
