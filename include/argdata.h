@@ -97,10 +97,16 @@ argdata_t *argdata_from_buffer(const void *buf, size_t len,
                                int (*convert_fd)(void *, size_t),
                                void *convert_fd_arg);
 
-/* A binary value borrowing len bytes at buf. Errors: ENOMEM. */
+/*
+ * A binary value borrowing len bytes at buf. Errors: ENOMEM (also when the
+ * serialised size, len + 1, would exceed SIZE_MAX).
+ */
 argdata_t *argdata_create_binary(const void *buf, size_t len);
 
-/* A file descriptor value. Errors: EBADF (fd < 0), ENOMEM. */
+/*
+ * A file descriptor value. fd is not duplicated, checked or closed; it is
+ * only a number until argdata_serialize. Errors: EBADF (fd < 0), ENOMEM.
+ */
 argdata_t *argdata_create_fd(int fd);
 
 /* A float value (IEEE 754 binary64). Errors: ENOMEM. */
@@ -112,18 +118,25 @@ argdata_t *argdata_create_int_u(uintmax_t value);
 
 /*
  * A map of n key/value pairs. The two arrays and the values they point to
- * are borrowed (not copied) until the map is freed. Duplicate keys are not
- * checked, as in the original. Errors: ENOMEM.
+ * are borrowed (not copied) until the map is freed; they must not change
+ * (the serialised size is computed here). Duplicate keys are not checked,
+ * as in the original. Errors: ENOMEM (also when the serialised size would
+ * exceed SIZE_MAX).
  */
 argdata_t *argdata_create_map(argdata_t const *const *keys,
                               argdata_t const *const *values,
                               size_t n_key_value_pairs);
 
-/* A seq of n values; the array and the values are borrowed. Errors: ENOMEM. */
+/*
+ * A seq of n values; the array and the values are borrowed, as for maps.
+ * Errors: ENOMEM (also when the serialised size would exceed SIZE_MAX).
+ */
 argdata_t *argdata_create_seq(argdata_t const *const *entries, size_t n);
 
 /*
- * String values. Errors: EILSEQ (not valid UTF-8), ENOMEM.
+ * String values. Errors: EILSEQ (not valid UTF-8: overlong forms,
+ * surrogates, values above U+10FFFF and stray bytes are refused; U+0000 is
+ * valid), ENOMEM.
  *
  * argdata_create_str(buf, len): len bytes at buf, which need not be
  * NUL-terminated and may hold NUL bytes. Unlike the original, the bytes are
@@ -155,7 +168,8 @@ void argdata_free(argdata_t *ad);
 /*
  * The exact number of bytes argdata_serialize writes, and an upper bound on
  * the number of descriptors it reports (each occurrence counted). Either
- * pointer may be NULL.
+ * pointer may be NULL. The size is known since creation; counting fds reads
+ * the whole value (without recursing on the depth of serialised input).
  */
 void argdata_serialized_length(const argdata_t *ad, size_t *size,
                                size_t *n_fds);
@@ -172,20 +186,36 @@ void argdata_serialized_length(const argdata_t *ad, size_t *size,
  * Descriptors of argdata_from_buffer values are the results of convert_fd;
  * those it refuses (negative, or no converter) are written as 0xFFFFFFFF. Bytes that
  * cannot be parsed (a corrupt tail of a map or seq from argdata_from_buffer)
- * are copied verbatim. Cannot fail.
+ * are copied verbatim. Cannot fail; never allocates. Remapping costs one
+ * pass over the value plus a linear search of fds[] per fd value.
  */
 size_t argdata_serialize(const argdata_t *ad, void *buf, int *fds);
 
 /*
- * Getters. Each returns 0 and stores the value, or returns EINVAL when ad is
- * not of that type (or is malformed for it). Pointers returned by
- * argdata_get_binary/_str/_str_c point into ad's (borrowed) storage.
- *   argdata_get_fd:        also EBADF (descriptor refused or invalid).
- *   argdata_get_int_s/_u:  also ERANGE (outside [min, max] / above max).
- *   argdata_get_str:       also EILSEQ (invalid UTF-8). *len excludes the
- *                          terminating NUL; the string may contain NULs.
- *   argdata_get_str_c:     also EILSEQ (invalid UTF-8 or an embedded NUL).
- *   argdata_get_timestamp: also ERANGE (seconds outside time_t).
+ * Getters. Each returns 0 and stores the value, or returns an error and
+ * leaves the outputs untouched. They work on serialised data and on values
+ * made by argdata_create_* alike (argdata_get_int_s on argdata_create_int_u(5)
+ * gives 5), never allocate and never read outside the value's bytes.
+ * Pointers returned by argdata_get_binary/_str/_str_c point into ad's
+ * storage (the borrowed buffer, or the copy made by argdata_create_str).
+ * EINVAL: ad is not of that type or is malformed for it (decoding follows
+ * the original library; doc/argdata-format.md lists the rules):
+ *   argdata_get_binary:    tag 01.
+ *   argdata_get_bool:      tag 02 with no payload (false) or exactly 01.
+ *   argdata_get_fd:        tag 03 with exactly 4 bytes. Also EBADF: the
+ *                          value has no convert_fd, or it refused the number.
+ *   argdata_get_float:     tag 04 with exactly 8 bytes.
+ *   argdata_get_int_s/_u:  tag 05. Also ERANGE: outside [min, max] / above
+ *                          max, negative for _u, or more bytes than intmax_t
+ *                          holds (_u allows one more if it is a leading 00).
+ *                          Non-minimal encodings (00 01) are accepted.
+ *   argdata_get_str:       tag 08 ending in a NUL. Also EILSEQ (invalid
+ *                          UTF-8). *len excludes the terminating NUL; the
+ *                          string may contain NULs.
+ *   argdata_get_str_c:     as argdata_get_str; also EILSEQ when the string
+ *                          holds a NUL. The result is always NUL-terminated.
+ *   argdata_get_timestamp: tag 09. Also ERANGE: more than 12 bytes, or the
+ *                          seconds do not fit in time_t.
  */
 int argdata_get_binary(const argdata_t *ad, const void **buf, size_t *len);
 int argdata_get_bool(const argdata_t *ad, bool *value);
@@ -201,10 +231,19 @@ int argdata_get_timestamp(const argdata_t *ad, struct timespec *ts);
 /*
  * Iteration. argdata_map_iterate sets it->index to 0 (first element), to
  * ARGDATA_ITERATOR_END (empty map) or to ARGDATA_ITERATOR_INVALID (not a
- * map, or the first element is corrupt). argdata_map_get returns false
- * unless the iterator is on an element, in which case it stores pointers to
- * the key and value, which stay valid as long as the iterator's value does.
- * argdata_map_next advances to the next element, END or INVALID (corrupt).
+ * map, or the first pair is corrupt or lacks a value). argdata_map_get
+ * returns false unless the iterator is on a pair, in which case it stores
+ * pointers to the key and the value. argdata_map_next advances to the next
+ * pair, to END, or to INVALID (the next pair is corrupt or lacks a value: the
+ * pairs before it remain valid). END and INVALID are final.
+ *
+ * Lifetime of what map_get/seq_get return: for a map or seq made by
+ * argdata_create_map/_seq, the caller's own values; for serialised data,
+ * argdata_t objects stored inside the iterator, valid until that iterator
+ * is advanced, restarted or goes out of scope (never pass them to
+ * argdata_free). Their bytes point into the original buffer. An iterator
+ * started on such an element stays valid after the outer iterator moves on.
+ *
  * Iteration never allocates and never recurses. The seq functions work the
  * same way.
  */

@@ -7,12 +7,12 @@
 
 argdata_t *argdata_create_str(const char *buf, size_t len) {
   argdata_t *ad;
-  if (!argdata_impl_utf8_valid((const uint8_t *)buf, len)) {
-    errno = EILSEQ;
+  if (len > SIZE_MAX - sizeof(*ad) - 2) {
+    errno = ENOMEM;
     return NULL;
   }
-  if (len > SIZE_MAX - 2) {
-    errno = ENOMEM;
+  if (!argdata_impl_utf8_valid((const uint8_t *)buf, len)) {
+    errno = EILSEQ;
     return NULL;
   }
   ad = argdata_impl_alloc(AD_BUFFER, len + 2);
