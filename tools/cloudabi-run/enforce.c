@@ -81,8 +81,7 @@ static int apply(struct launcher *l) {
       if (serr.hint[0] != '\0')
         launcher_hint(l, "%s", serr.hint);
     } else if (warnings[0] != '\0') {
-      launcher_warn(l, "degraded run (Landlock ABI %d): not enforced: %s",
-                    abi, warnings);
+      launcher_warn(l, "%s", warnings);
     }
   }
   for (size_t i = first_opened; i < n_rules; ++i)
