@@ -106,4 +106,28 @@ int sandbox_apply(const struct sandbox_policy *policy,
 /* Human-readable name of a profile: "strict" or "compat". */
 const char *sandbox_profile_name(enum sandbox_profile profile);
 
+/*
+ * Stack one more Landlock layer on the calling process, handling the same
+ * rights as sandbox_apply, with only `rules` (for program_exec and
+ * program_spawn, which pass on a subset of their own grants). Layers
+ * intersect: the result never grants more than the process already had.
+ * Sets no_new_privs (already set inside a sandbox); touches neither the
+ * privileges nor seccomp. Works inside the sandbox (both seccomp profiles
+ * allow the Landlock calls). Rules are borrowed.
+ * Errors: -ENOSYS (k has no Landlock), -EINVAL (rules NULL with n_rules >
+ * 0), -EBADF and the other errnos of landlock_add_rule for a bad rule fd,
+ * -E2BIG when the process already has 16 layers (the kernel's limit: the
+ * caller must then refuse to start the program rather than run it with
+ * more authority than intended).
+ */
+int sandbox_landlock_narrow(const struct sandbox_rule *rules, size_t n_rules,
+                            const struct sandbox_kernel *k,
+                            struct sandbox_error *err);
+
+/*
+ * Number of BPF instructions of a profile's precompiled seccomp filter
+ * (for --check and benchmarks); 0 for an unknown profile.
+ */
+size_t sandbox_filter_length(enum sandbox_profile profile);
+
 #endif
