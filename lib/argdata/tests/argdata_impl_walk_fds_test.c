@@ -86,12 +86,11 @@ static size_t gen(uint8_t *p, size_t cap, int depth) {
       p[i] = (uint8_t)rnd(3);
     return 5;
   }
-  if (kind == 4) { /* almost an fd */
-    p[0] = ADT_FD;
-    return 1 + rnd(8);
-  }
-  p[0] = (uint8_t)(1 + rnd(9)); /* anything */
-  return 1 + rnd(4);
+  size_t len = kind == 4 ? 1 + rnd(8) : 1 + rnd(4);
+  p[0] = kind == 4 ? ADT_FD /* almost an fd */ : (uint8_t)(1 + rnd(9));
+  for (size_t i = 1; i < len; ++i)
+    p[i] = (uint8_t)rnd(256);
+  return len;
 }
 
 static bool same(const struct offsets *a, const struct offsets *b) {
