@@ -1,0 +1,133 @@
+/*
+ * Exec attacks: execve/execveat of anything not granted exec, memfds,
+ * scripts and the dynamic loader.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "escape_probe.h"
+
+#define MFD_CLOEXEC_ 0x1U
+#define MFD_ALLOW_SEALING_ 0x2U
+#define MFD_NOEXEC_SEAL_ 0x8U
+#define MFD_EXEC_ 0x10U
+
+char **probe_marker_argv(const char *argv0) {
+  static char fdbuf[16];
+  static char *argv[5];
+  snprintf(fdbuf, sizeof(fdbuf), "%d", probe.out);
+  argv[0] = (char *)argv0;
+  argv[1] = (char *)"exec-marker";
+  argv[2] = fdbuf;
+  argv[3] = NULL;
+  return argv;
+}
+
+static char *empty_env[] = {NULL};
+
+static int exec_at(long dfd, const char *path, int flags) {
+  return SC(SYS_execveat, dfd, path, probe_marker_argv("prog"), empty_env,
+            L(flags));
+}
+
+int a_execve_outside(void) {
+  return SC(SYS_execve, fx("outside/prog"), probe_marker_argv("prog"),
+            empty_env);
+}
+int a_execve_bin_true(void) {
+  char *argv[] = {(char *)"true", NULL};
+  return SC(SYS_execve, "/bin/true", argv, empty_env);
+}
+int a_execveat_ro_noexec(void) { return exec_at(probe.ro, "prog", 0); }
+int a_execveat_fd_ro(void) {
+  int fd = open_keep(probe.ro, "prog", O_RDONLY);
+  if (fd < 0)
+    return -fd;
+  return exec_at(fd, "", AT_EMPTY_PATH);
+}
+int a_execveat_abs_via_bin(void) {
+  return exec_at(probe.bin, fx("outside/prog"), 0);
+}
+int a_execveat_dotdot_bin(void) {
+  return exec_at(probe.bin, "../outside/prog", 0);
+}
+int a_execveat_empty_path_trick(void) {
+  return exec_at(probe.bin, "../outside/prog", AT_EMPTY_PATH);
+}
+int a_execveat_proc_fd(void) {
+  int fd = open_keep(probe.ro, "prog", O_RDONLY);
+  char p[64];
+  if (fd < 0)
+    return -fd;
+  snprintf(p, sizeof(p), "/proc/self/fd/%d", fd);
+  return exec_at(probe.ro, p, 0);
+}
+
+static int memfd(unsigned long flags) {
+  long fd = syscall(SYS_memfd_create, "escape", flags);
+  return fd < 0 ? -errno : (int)fd;
+}
+int a_memfd_flags0(void) {
+  int fd = memfd(0);
+  return fd < 0 ? -fd : 0;
+}
+int a_memfd_mfd_exec(void) {
+  int fd = memfd(MFD_EXEC_);
+  return fd < 0 ? -fd : 0;
+}
+int a_memfd_exec_highbits(void) {
+  int fd = memfd(MFD_EXEC_ | (1UL << 32));
+  return fd < 0 ? -fd : 0;
+}
+int a_memfd_noexec_exec(void) {
+  int fd = memfd(MFD_NOEXEC_SEAL_ | MFD_CLOEXEC_);
+  if (fd < 0)
+    return -fd;
+  /* Copy the probe's own image (a static ELF) into the memfd. */
+  char buf[65536];
+  off_t off = 0;
+  ssize_t n;
+  while ((n = pread(probe.exe, buf, sizeof(buf), off)) > 0) {
+    if (write(fd, buf, (size_t)n) != n)
+      return errno;
+    off += n;
+  }
+  if (n < 0 || off == 0) {
+    probe_custom("SETUP-FAILED reading the probe image: errno %d", errno);
+    return PROBE_CUSTOM;
+  }
+  return exec_at(fd, "", AT_EMPTY_PATH);
+}
+int a_memfd_chmod_x(void) {
+  int fd = memfd(MFD_NOEXEC_SEAL_);
+  if (fd < 0)
+    return -fd;
+  return SC(SYS_fchmod, L(fd), L(0755));
+}
+int a_script_ro(void) { return exec_at(probe.ro, "script.sh", 0); }
+int a_script_in_bin(void) { return exec_at(probe.bin, "script.sh", 0); }
+int a_ldso_trick(void) {
+  char *argv[] = {(char *)"ld.so", (char *)fx("ro/prog"),
+                  (char *)"exec-marker", probe_marker_argv("x")[2], NULL};
+  return SC(SYS_execveat, L(probe.ro), "/lib64/ld-linux-x86-64.so.2", argv,
+            empty_env, L(0));
+}
+
+/* ---- controls ---- */
+
+int a_ctl_exec_bin(void) { return exec_at(probe.bin, "hello", 0); }
+int a_ctl_memfd_noexec(void) {
+  int fd = memfd(MFD_NOEXEC_SEAL_ | MFD_CLOEXEC_);
+  char buf[8] = {0};
+  if (fd < 0)
+    return -fd;
+  if (write(fd, "memfd", 5) != 5 || pread(fd, buf, 5, 0) != 5)
+    return errno;
+  return strcmp(buf, "memfd") == 0 ? 0 : EIO;
+}
