@@ -8,7 +8,8 @@
  * It parses only; it opens, creates and connects nothing. The launcher
  * (tools/cloudabi-run) and `argdata encode` (tools/argdata) share it, so
  * there is one YAML dialect. The accepted language is specified in
- * cloudabi-run(1), section YAML TAGS.
+ * cloudabi-run(1), section YAML TAGS, and in full (every key, bound and
+ * error message) in doc/config-reference.md.
  *
  * Error contract: functions return 0 or a negative errno value; a load
  * error fills struct config_error with a position and one-line message and

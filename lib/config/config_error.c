@@ -6,6 +6,13 @@
 
 #include "config_impl.h"
 
+/* Messages are one line: control characters from the YAML become '?'. */
+static void one_line(char *s) {
+  for (; *s != '\0'; ++s)
+    if ((unsigned char)*s < 0x20 || (unsigned char)*s == 0x7f)
+      *s = '?';
+}
+
 static void config_vfail(struct config_ctx *ctx, unsigned line,
                          unsigned column, const char *fmt, va_list ap) {
   struct config_error *err = ctx->err;
@@ -13,6 +20,7 @@ static void config_vfail(struct config_ctx *ctx, unsigned line,
   err->pos.line = line;
   err->pos.column = column;
   vsnprintf(err->message, sizeof(err->message), fmt, ap);
+  one_line(err->message);
   err->hint[0] = '\0';
 }
 
@@ -39,6 +47,7 @@ int config_hint(struct config_ctx *ctx, const char *fmt, ...) {
   va_start(ap, fmt);
   vsnprintf(ctx->err->hint, sizeof(ctx->err->hint), fmt, ap);
   va_end(ap);
+  one_line(ctx->err->hint);
   return -EINVAL;
 }
 

@@ -192,6 +192,10 @@ static void wrong_types(void) {
               "int too big");
   check_error("a: -9223372036854775809\n", 1, 4, "is out of range", NULL,
               "int too small");
+  /* Messages stay on one line whatever the YAML holds. */
+  check_error("\"a\\nb\\e[31m\": 1\n\"a\\nb\\e[31m\": 2\n", 2, 1,
+              "duplicate key \"a?b?[31m\"", NULL,
+              "control characters in messages");
 }
 
 int main(void) {
