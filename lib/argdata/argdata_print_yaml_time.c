@@ -28,8 +28,12 @@ static char *put_digits(char *out, int64_t value, int width) {
 }
 
 bool argdata_print_yaml_time_(int64_t sec, long nsec, char *buf) {
-  int64_t days = floor_div(sec, 86400);
-  int64_t secs = sec - days * 86400;
+  /* Split without overflow (days * 86400 may not fit near INT64_MIN). */
+  int64_t days = sec / 86400, secs = sec % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
 
   /* Civil date from a day count, with years starting on March 1 so that
    * the leap day is the last day of the year; an era is 400 years. */

@@ -250,6 +250,14 @@ static void test_timestamp(void) {
         "INT64_MAX seconds: null");
   CHECK("\x09\xe2\x32\x9b\x00\x00\x00\x00\x00\x00\x00\x00\x00", "!!null \"null\"",
         "INT64_MIN seconds: null");
+  char text[ARGDATA_PRINT_YAML_TIME_LEN];
+  tap_ok(!argdata_print_yaml_time_(INT64_MIN, 0, text),
+         "INT64_MIN seconds: refused without overflow (fuzz finding)");
+  tap_ok(!argdata_print_yaml_time_(INT64_MAX, 999999999, text),
+         "INT64_MAX seconds: refused");
+  tap_ok(argdata_print_yaml_time_(-86401, 5, text) &&
+             strcmp(text, "1969-12-30T23:59:59.000000005Z") == 0,
+         "negative seconds not on a day boundary");
   CHECK("\x09\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",
         "!!null \"null\"", "13-byte timestamp: null");
 }
