@@ -144,15 +144,17 @@ static const struct rule rules[] = {
     ALLOW(BOTH, "sched_yield", "threads"),
     ALLOW(BOTH, "sched_get_priority_max", "scheduling query"),
     ALLOW(BOTH, "sched_get_priority_min", "scheduling query"),
-    WHEN(BOTH, "sched_getaffinity", "pid == 0", "CPU count (own process only)",
+    ALLOW(BOTH, "sched_getaffinity", "CPU count; glibc's pthread_getattr_np "
+                                     "asks by thread id (reads only)"),
+    WHEN(BOTH, "sched_setaffinity", "pid == 0",
+         "calling thread only: the kernel lets a process change the "
+         "affinity of any process of its user, which Landlock does not "
+         "scope (pthread_setaffinity_np on another thread fails)",
          U32_EQ(0, 0)),
-    WHEN(BOTH, "sched_setaffinity", "pid == 0", "own process only",
-         U32_EQ(0, 0)),
-    WHEN(BOTH, "sched_getparam", "pid == 0", "own process only", U32_EQ(0, 0)),
-    WHEN(BOTH, "sched_getscheduler", "pid == 0", "own process only",
-         U32_EQ(0, 0)),
-    WHEN(BOTH, "getpriority", "which == PRIO_PROCESS && who == 0",
-         "own process only", U32_EQ(0, 0), U32_EQ(1, 0)),
+    ALLOW(BOTH, "sched_getparam", "scheduling query (reads only; glibc asks "
+                                  "by thread id)"),
+    ALLOW(BOTH, "sched_getscheduler", "scheduling query (reads only)"),
+    ALLOW(BOTH, "getpriority", "scheduling query (reads only)"),
     WHEN(BOTH, "setpriority", "which == PRIO_PROCESS && who == 0",
          "own process only; raising needs CAP_SYS_NICE (dropped)",
          U32_EQ(0, 0), U32_EQ(1, 0)),

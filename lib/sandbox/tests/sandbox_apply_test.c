@@ -224,9 +224,14 @@ static void child_seccomp_strict(void *arg) {
   /* attributes: fd forms only, pointers compared on 64 bits */
   report(ERR(syscall(SYS_utimensat, fx.w, "w.txt", NULL, 0)));
   report(ERR(syscall(SYS_utimensat, wfd, NULL, NULL, 0)));
-  high = mmap((void *)0x100000000UL, 4096, PROT_READ | PROT_WRITE,
-              MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
-  if (high == (char *)0x100000000UL) {
+  /* A pointer whose low 32 bits are all zero (a 32-bit "== NULL" compare
+   * would take it for NULL): the first free 4 GiB multiple. */
+  high = MAP_FAILED;
+  for (uintptr_t base = 1UL << 32; high == MAP_FAILED && base < (1UL << 46);
+       base += 1UL << 32)
+    high = mmap((void *)base, 4096, PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+  if (high != MAP_FAILED && ((uintptr_t)high & 0xffffffffU) == 0) {
     memcpy(high, "w.txt", 6);
     report(ERR(syscall(SYS_utimensat, fx.w, high, NULL, 0)));
   } else {
@@ -262,6 +267,22 @@ static void child_seccomp_strict(void *arg) {
   report(ERR(syscall(SYS_shmget, 0 /* IPC_PRIVATE */, 4096, 0600)));
   report(ERR(syscall(SYS_keyctl, 0, 0, 0, 0, 0)));
   report(ERR(syscall(SYS_sethostname, "x", 1)));
+  /* scheduling: reads by thread id are fine, changes only for self */
+  {
+    unsigned long mask[16];
+    struct iovec iov = {"x", 1};
+    struct msghdr mh;
+    memset(&mh, 0, sizeof(mh));
+    mh.msg_name = &addr;
+    mh.msg_namelen = sizeof(addr);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    report(ERR(syscall(SYS_sched_getaffinity, syscall(SYS_gettid),
+                       sizeof(mask), mask)));
+    report(ERR(syscall(SYS_sched_setaffinity, getppid(), sizeof(mask), mask)));
+    /* the sendmsg residual (SECURITY.md): a stream pair ignores msg_name */
+    report(ERR(syscall(SYS_sendmsg, sp[0], &mh, 0)));
+  }
 }
 
 static const struct {
@@ -315,6 +336,9 @@ static const struct {
     {EPERM, "shmget"},
     {EPERM, "keyctl"},
     {EPERM, "sethostname"},
+    {0, "sched_getaffinity(own thread id)"},
+    {EPERM, "sched_setaffinity(parent)"},
+    {EISCONN, "sendmsg(msg_name) on a STREAM socketpair"},
 };
 #define N_STRICT (int)(sizeof(strict_expect) / sizeof(strict_expect[0]))
 
