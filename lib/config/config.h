@@ -45,7 +45,7 @@
  *   CONFIG_MAX_RESOURCES  distinct descriptors handed to the program.
  */
 #define CONFIG_MAX_DEPTH 64
-#define CONFIG_MAX_EXPANSION (16 * 1024 * 1024)
+#define CONFIG_MAX_EXPANSION (4 * 1024 * 1024)
 #define CONFIG_MAX_RESOURCES 4096
 
 /* A place in the configuration. line and column are 1-based; 0 = unknown. */
