@@ -13,6 +13,90 @@ static argdata_t *from(const void *buf, size_t len) {
   return argdata_from_buffer(buf, len, test_convert_identity, NULL);
 }
 
+/*
+ * Structural equality through the public getters and iterators only (test
+ * inputs are shallow, so recursion is fine here).
+ */
+static bool equal(const argdata_t *a, const argdata_t *b) {
+  const void *pa, *pb;
+  const char *sa, *sb;
+  size_t la, lb;
+  bool ba, bb;
+  intmax_t ia, ib;
+  uintmax_t ua, ub;
+  struct timespec ta, tb;
+  if (argdata_get_binary(a, &pa, &la) == 0)
+    return argdata_get_binary(b, &pb, &lb) == 0 && la == lb &&
+           memcmp(pa, pb, la) == 0;
+  if (argdata_get_bool(a, &ba) == 0)
+    return argdata_get_bool(b, &bb) == 0 && ba == bb;
+  int fa, fb;
+  if (argdata_get_fd(a, &fa) == 0)
+    return argdata_get_fd(b, &fb) == 0 && fa == fb;
+  double da, db;
+  if (argdata_get_float(a, &da) == 0)
+    return argdata_get_float(b, &db) == 0 && memcmp(&da, &db, sizeof(da)) == 0;
+  if (argdata_get_int_s(a, &ia, INTMAX_MIN, INTMAX_MAX) == 0)
+    return argdata_get_int_s(b, &ib, INTMAX_MIN, INTMAX_MAX) == 0 && ia == ib;
+  if (argdata_get_int_u(a, &ua, UINTMAX_MAX) == 0)
+    return argdata_get_int_u(b, &ub, UINTMAX_MAX) == 0 && ua == ub;
+  if (argdata_get_str(a, &sa, &la) == 0)
+    return argdata_get_str(b, &sb, &lb) == 0 && la == lb &&
+           memcmp(sa, sb, la) == 0;
+  if (argdata_get_timestamp(a, &ta) == 0)
+    return argdata_get_timestamp(b, &tb) == 0 && ta.tv_sec == tb.tv_sec &&
+           ta.tv_nsec == tb.tv_nsec;
+  argdata_map_iterator_t ma, mb;
+  argdata_map_iterate(a, &ma);
+  argdata_map_iterate(b, &mb);
+  if (ma.index != ARGDATA_ITERATOR_INVALID) {
+    const argdata_t *ka, *va, *kb, *vb;
+    for (;;) {
+      bool ha = argdata_map_get(&ma, &ka, &va);
+      bool hb = argdata_map_get(&mb, &kb, &vb);
+      if (ha != hb || ma.index != mb.index)
+        return false;
+      if (!ha)
+        return true;
+      if (!equal(ka, kb) || !equal(va, vb))
+        return false;
+      argdata_map_next(&ma);
+      argdata_map_next(&mb);
+    }
+  }
+  argdata_seq_iterator_t qa, qb;
+  argdata_seq_iterate(a, &qa);
+  argdata_seq_iterate(b, &qb);
+  if (qa.index != ARGDATA_ITERATOR_INVALID) {
+    const argdata_t *ea, *eb;
+    for (;;) {
+      bool ha = argdata_seq_get(&qa, &ea);
+      bool hb = argdata_seq_get(&qb, &eb);
+      if (ha != hb || qa.index != qb.index)
+        return false;
+      if (!ha)
+        return true;
+      if (!equal(ea, eb))
+        return false;
+      argdata_seq_next(&qa);
+      argdata_seq_next(&qb);
+    }
+  }
+  /* null (or anything unreadable): compare the serialised sizes. */
+  argdata_serialized_length(a, &la, NULL);
+  argdata_serialized_length(b, &lb, NULL);
+  return la == 0 && lb == 0;
+}
+
+/* Encode check plus decode check: the bytes read back equal the value. */
+static void golden(const argdata_t *ad, const void *bytes, size_t len,
+                   const char *what) {
+  test_encodes(ad, bytes, len, what);
+  argdata_t *parsed = from(bytes, len);
+  tap_ok(equal(ad, parsed) && equal(parsed, ad), "%s: decodes", what);
+  argdata_free(parsed);
+}
+
 static void int_vector(intmax_t v, bool is_unsigned, uintmax_t uv,
                        const void *bytes, size_t len) {
   argdata_t *ad = is_unsigned ? argdata_create_int_u(uv)
@@ -204,8 +288,8 @@ static void test_containers(void) {
   argdata_t *a = argdata_create_str_c("A");
   const argdata_t *elems[] = {zero, &argdata_true, a};
   argdata_t *seq = argdata_create_seq(elems, 3);
-  test_encodes(seq, B("\x07\x81\x05\x82\x02\x01\x83\x08\x41\x00"),
-               "seq [0, true, \"A\"] (README)");
+  golden(seq, B("\x07\x81\x05\x82\x02\x01\x83\x08\x41\x00"),
+         "seq [0, true, \"A\"] (README)");
   argdata_free(seq);
   argdata_free(a);
   argdata_free(zero);
@@ -213,15 +297,13 @@ static void test_containers(void) {
   const argdata_t *keys[] = {&argdata_true, &argdata_false, &argdata_null};
   const argdata_t *values[] = {&argdata_null, &argdata_true, &argdata_false};
   argdata_t *map = argdata_create_map(keys, values, 3);
-  test_encodes(map,
-               B("\x06\x82\x02\x01\x80\x81\x02\x82\x02\x01\x80\x81\x02"),
-               "map {true: null, false: true, null: false}");
+  golden(map, B("\x06\x82\x02\x01\x80\x81\x02\x82\x02\x01\x80\x81\x02"),
+         "map {true: null, false: true, null: false}");
   argdata_free(map);
 
   const argdata_t *e2[] = {&argdata_false, &argdata_null, &argdata_true};
   seq = argdata_create_seq(e2, 3);
-  test_encodes(seq, B("\x07\x81\x02\x80\x82\x02\x01"),
-               "seq [false, null, true]");
+  golden(seq, B("\x07\x81\x02\x80\x82\x02\x01"), "seq [false, null, true]");
   argdata_free(seq);
 
   /* 125- and 126-char strings: the length prefix grows to two bytes. */
@@ -249,7 +331,7 @@ static void test_containers(void) {
     want[w++] = 0x80;
     char what[64];
     snprintf(what, sizeof(what), "seq [null, <%zu-char str>, null]", n);
-    test_encodes(seq, want, w, what);
+    golden(seq, want, w, what);
     argdata_free(seq);
     argdata_free(s);
   }
@@ -270,9 +352,9 @@ static void test_yaml_map_vector(void) {
   const argdata_t *keys[] = {hello, &argdata_false, k3, &argdata_null};
   const argdata_t *values[] = {world, &argdata_true, v3, inner};
   argdata_t *map = argdata_create_map(keys, values, 4);
-  test_encodes(map, bytes, sizeof(bytes) - 1,
-               "map {\"Hello\":\"World\", false:true, 25176341:5826009, "
-               "null:{null:null}}");
+  golden(map, bytes, sizeof(bytes) - 1,
+         "map {\"Hello\":\"World\", false:true, 25176341:5826009, "
+         "null:{null:null}}");
   argdata_free(map);
   argdata_free(inner);
   argdata_free(v3);
@@ -384,14 +466,41 @@ static void test_mixed_remap(void) {
 
 static void test_binary(void) {
   argdata_t *ad = argdata_create_binary("\x00\xff\x10", 3);
-  test_encodes(ad, B("\x01\x00\xff\x10"), "binary 00 FF 10");
+  golden(ad, B("\x01\x00\xff\x10"), "binary 00 FF 10");
   argdata_free(ad);
   ad = argdata_create_binary(NULL, 0);
   test_encodes(ad, B("\x01"), "empty binary");
   argdata_free(ad);
 }
 
+/* The comparison used by the decode checks can tell values apart. */
+static void test_equal(void) {
+  argdata_t *one = argdata_create_int_s(1), *two = argdata_create_int_s(2);
+  argdata_t *fd = argdata_create_fd(1);
+  const argdata_t *e1[] = {one, &argdata_true}, *e2[] = {one, &argdata_false};
+  argdata_t *s1 = argdata_create_seq(e1, 2), *s2 = argdata_create_seq(e2, 2);
+  argdata_t *s3 = argdata_create_seq(e1, 1);
+  argdata_t *m1 = argdata_create_map(e1, e1 + 1, 1); /* {1: true} */
+  argdata_t *m2 = argdata_create_map(e1, e2 + 1, 1); /* {1: false} */
+  tap_ok(equal(s1, s1) && equal(m1, m1) && equal(fd, fd), "equal: same");
+  tap_ok(!equal(one, two) && !equal(one, fd) && !equal(&argdata_true,
+                                                       &argdata_false),
+         "equal: scalars differ");
+  tap_ok(!equal(s1, s2) && !equal(s1, s3) && !equal(s3, s1) &&
+             !equal(m1, m2) && !equal(m1, s1) && !equal(&argdata_null, one),
+         "equal: containers differ");
+  argdata_free(m2);
+  argdata_free(m1);
+  argdata_free(s3);
+  argdata_free(s2);
+  argdata_free(s1);
+  argdata_free(fd);
+  argdata_free(two);
+  argdata_free(one);
+}
+
 int main(void) {
+  test_equal();
   test_ints();
   test_floats();
   test_bool_null();
