@@ -88,9 +88,12 @@ extern const argdata_t argdata_null;
  * Wrap len bytes of serialised argdata at buf, without copying or validating
  * them: values are decoded lazily by the getters and iterators, which never
  * allocate, never recurse and never read outside buf[0..len), however
- * malformed the bytes. buf is borrowed (buf == NULL gives null). convert_fd(convert_fd_arg, raw) maps a raw fd number found in the
- * data to a process descriptor and returns it, or a negative value to refuse
- * it (the getter then returns EBADF); NULL refuses every descriptor.
+ * malformed the bytes. buf is borrowed (buf == NULL gives null).
+ * convert_fd(convert_fd_arg, raw) maps a raw fd number found in the data to
+ * a process descriptor and returns it, or a negative value to refuse it
+ * (argdata_get_fd then returns EBADF); NULL refuses every descriptor. It is
+ * called by argdata_get_fd and, once per fd value, by argdata_serialize
+ * when remapping; elements reached by iteration share it.
  * Errors: ENOMEM.
  */
 argdata_t *argdata_from_buffer(const void *buf, size_t len,
@@ -184,10 +187,14 @@ void argdata_serialized_length(const argdata_t *ad, size_t *size,
  * written as i, and the number of distinct descriptors is returned. fds
  * must have room for the n_fds bound of argdata_serialized_length.
  * Descriptors of argdata_from_buffer values are the results of convert_fd;
- * those it refuses (negative, or no converter) are written as 0xFFFFFFFF. Bytes that
- * cannot be parsed (a corrupt tail of a map or seq from argdata_from_buffer)
- * are copied verbatim. Cannot fail; never allocates. Remapping costs one
- * pass over the value plus a linear search of fds[] per fd value.
+ * those it refuses (negative, or no converter) are written as 0xFFFFFFFF.
+ * Bytes that cannot be parsed (a corrupt tail of a map or seq from
+ * argdata_from_buffer) are copied verbatim. Cannot fail; never allocates.
+ * Maps and seqs built with argdata_create_map/_seq are serialised
+ * recursively (their depth is the caller's choice); serialised data is
+ * copied whole and its fd values are found by an iterative walk that uses
+ * 8 KiB of stack however deep the input nests. Remapping costs that walk
+ * plus a linear search of fds[] per fd value.
  */
 size_t argdata_serialize(const argdata_t *ad, void *buf, int *fds);
 
