@@ -176,3 +176,9 @@ int a_leak_opath_outside(void) {
     return -fd;
   return SC(SYS_fstat, L(fd), &st);
 }
+int a_ctl_hardlink_read(void) {
+  return try_open(probe.ro, "hardlink", O_RDONLY);
+}
+int a_hardlink_ro_write(void) {
+  return try_open(probe.ro, "hardlink", O_RDWR);
+}

@@ -131,3 +131,91 @@ int a_ctl_memfd_noexec(void) {
     return errno;
   return strcmp(buf, "memfd") == 0 ? 0 : EIO;
 }
+
+/* ---- planting programs ---- */
+
+static int copy_self(int dfd, const char *name, int mode) {
+  long fd = syscall(SYS_openat, L(dfd), name, L(O_CREAT | O_WRONLY | O_TRUNC),
+                    L(mode));
+  if (fd < 0)
+    return errno;
+  char buf[65536];
+  off_t off = 0;
+  ssize_t n;
+  while ((n = pread(probe.exe, buf, sizeof(buf), off)) > 0) {
+    if (write((int)fd, buf, (size_t)n) != n)
+      return errno;
+    off += n;
+  }
+  close((int)fd);
+  return n < 0 ? errno : 0;
+}
+static const char *pname(const char *base) {
+  static char b[64];
+  snprintf(b, sizeof(b), "%s.%d", base, (int)getpid());
+  return b;
+}
+int a_exec_written_binary(void) {
+  const char *n = pname("written");
+  int e = copy_self(probe.rw, n, 0755);
+  if (e != 0) {
+    probe_custom("SETUP-FAILED writing rw/%s: errno %d", n, e);
+    return PROBE_CUSTOM;
+  }
+  return exec_at(probe.rw, n, 0);
+}
+int a_bin_write_plant(void) { return copy_self(probe.bin, pname("planted"), 0755); }
+int a_rename_into_bin(void) {
+  const char *n = pname("moved");
+  int e = copy_self(probe.rw, n, 0755);
+  if (e != 0) {
+    probe_custom("SETUP-FAILED writing rw/%s: errno %d", n, e);
+    return PROBE_CUSTOM;
+  }
+  return SC(SYS_renameat, L(probe.rw), n, L(probe.bin), n);
+}
+int a_link_into_bin(void) {
+  return SC(SYS_linkat, L(probe.rw), "w.txt", L(probe.bin), pname("linked"),
+            L(0));
+}
+int a_execveat_fdcwd(void) {
+  char *argv[] = {(char *)"true", NULL};
+  return SC(SYS_execveat, L(AT_FDCWD), "/bin/true", argv, empty_env, L(0));
+}
+static int setuid_verdict(int fd, const char *n) {
+  struct stat st;
+  if (fstat(fd, &st) != 0)
+    return errno;
+  close(fd);
+  (void)syscall(SYS_unlinkat, L(probe.rw), n, L(0));
+  if (st.st_mode & S_ISUID) {
+    probe_custom("SETUID-PLANTED mode %o uid %d", (unsigned)st.st_mode & 07777,
+                 (int)st.st_uid);
+    return PROBE_CUSTOM;
+  }
+  return 0;
+}
+int a_setuid_plant_create(void) {
+  const char *n = pname("suid");
+  long fd = syscall(SYS_openat, L(probe.rw), n, L(O_CREAT | O_WRONLY),
+                    L(04755));
+  if (fd < 0)
+    return errno;
+  return setuid_verdict((int)fd, n);
+}
+int a_setuid_plant_fchmod(void) {
+  const char *n = pname("suid2");
+  long fd = syscall(SYS_openat, L(probe.rw), n, L(O_CREAT | O_WRONLY),
+                    L(0755));
+  if (fd < 0) {
+    probe_custom("SETUP-FAILED creating rw/%s: errno %d", n, errno);
+    return PROBE_CUSTOM;
+  }
+  if (syscall(SYS_fchmod, fd, L(04755)) < 0) {
+    int e = errno;
+    close((int)fd);
+    (void)syscall(SYS_unlinkat, L(probe.rw), n, L(0));
+    return e;
+  }
+  return setuid_verdict((int)fd, n);
+}

@@ -176,8 +176,15 @@ int a_proc_self_cwd(void) {
 int a_proc_1_root(void) {
   return try_open(probe.ro, "/proc/1/root/etc/passwd", O_RDONLY);
 }
-int a_proc_1_environ(void) {
-  return try_open(probe.ro, "/proc/1/environ", O_RDONLY);
+int a_proc_victim_root(void) {
+  char p[64];
+  snprintf(p, sizeof(p), "/proc/%ld/root/etc/passwd", probe.victim);
+  return try_open(probe.ro, p, O_RDONLY);
+}
+int a_proc_victim_environ(void) {
+  char p[64];
+  snprintf(p, sizeof(p), "/proc/%ld/environ", probe.victim);
+  return try_open(probe.ro, p, O_RDONLY);
 }
 int a_proc_victim_mem(void) {
   char p[64];

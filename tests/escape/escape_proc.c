@@ -303,3 +303,48 @@ int a_ctl_setrlimit_lower(void) {
 int a_ctl_getuid(void) {
   return getuid() == (uid_t)-1 || getpid() <= 0 ? EINVAL : 0;
 }
+
+/* ---- the supervising launcher, orphans, core dumps ---- */
+
+int a_kill_supervisor(void) { return SC(SYS_kill, L(getppid()), L(SIGCONT)); }
+int a_ptrace_supervisor(void) {
+  return SC(SYS_ptrace, L(16 /* PTRACE_ATTACH */), L(getppid()), NULL, NULL);
+}
+int a_timeout_orphan(void) {
+  pid_t c = fork();
+  if (c < 0)
+    return errno;
+  if (c == 0) {
+    (void)syscall(SYS_setsid);
+    pid_t g = fork();
+    if (g == 0) {
+      char line[64];
+      int n = snprintf(line, sizeof(line), "orphan: %d\n", (int)getpid());
+      (void)!write(probe.out, line, (size_t)n);
+      close(probe.out); /* so that the runner's pipe reaches EOF */
+      for (int i = 0; i < 30; ++i)
+        sleep(1);
+      _exit(0);
+    }
+    _exit(0);
+  }
+  waitpid(c, NULL, 0);
+  sleep(30);
+  probe_custom("NOT-KILLED after 30 s");
+  return PROBE_CUSTOM;
+}
+int a_core_dump_outside(void) {
+  struct rlimit lim;
+  if (syscall(SYS_prlimit64, L(0), L(RLIMIT_CORE), NULL, &lim) < 0)
+    return errno;
+  lim.rlim_cur = lim.rlim_max;
+  if (syscall(SYS_prlimit64, L(0), L(RLIMIT_CORE), &lim, NULL) < 0)
+    return errno;
+  if (lim.rlim_cur == 0) {
+    probe_custom("SKIP:RLIMIT_CORE hard limit is 0");
+    return PROBE_CUSTOM;
+  }
+  (void)syscall(SYS_prctl, L(PR_SET_DUMPABLE), L(1), L(0), L(0), L(0));
+  syscall(SYS_kill, L(getpid()), L(SIGSEGV));
+  return 0;
+}

@@ -18,6 +18,9 @@
  *   server       afterwards the runner's servers must not have received
  *                a payload naming this attack
  *   opt=OPTION   an extra cloudabi-run option (resource limits)
+ *   orphan       the probe prints "orphan: PID"; afterwards that process
+ *                must not exist
+ *   nocore       afterwards there must be no core file in outside/
  *
  * The probe may answer SKIP:<reason> when this machine lacks the target
  * (for example no /dev/mem); the runner reports that as a TAP SKIP.
@@ -55,8 +58,9 @@ X(proc_fd_reopen_rw, "EACCES", "EACCES", ctl_proc_fd_reopen_ro, "", "reopen the 
 X(proc_fd_dir_dotdot, "EACCES", "EACCES", ctl_proc_fd_reopen_ro, "", "openat(ro, \"/proc/self/fd/<ro>/../outside/secret.txt\")") \
 X(proc_self_root, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/self/root/etc/passwd\")") \
 X(proc_self_cwd, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/self/cwd/secret.txt\") (cwd is outside/)") \
-X(proc_1_root, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/1/root/etc/passwd\")") \
-X(proc_1_environ, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/1/environ\")") \
+X(proc_1_root, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/1/root/etc/passwd\") (where PID 1 protects itself, as on Firecracker, this is EACCES even unconfined; see proc_victim_root)") \
+X(proc_victim_root, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/<victim>/root/etc/passwd\") (readable by root outside the sandbox)") \
+X(proc_victim_environ, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/<victim>/environ\")") \
 X(proc_victim_mem, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/proc/<victim>/mem\", O_RDWR)") \
 X(proc_sysrq, "EACCES", "EACCES", ctl_write_rw, "", "openat(ro, \"/proc/sysrq-trigger\", O_WRONLY)") \
 X(proc_sys_write, "EACCES", "EACCES", ctl_write_rw, "", "openat(ro, \"/proc/sys/kernel/hostname\", O_WRONLY)") \
@@ -99,6 +103,7 @@ X(write_ro_fd, "EBADF", "EBADF", ctl_write_rwfile, "", "write() on the read-only
 X(copy_file_range_ro, "EBADF", "EBADF", ctl_write_rwfile, "", "copy_file_range into the read-only file descriptor") \
 X(mmap_shared_write_ro, "EACCES", "EACCES", ctl_mmap_shared_rw, "", "mmap(PROT_WRITE, MAP_SHARED) of the read-only descriptor") \
 X(mprotect_shared_ro, "EACCES", "EACCES", ctl_mmap_shared_rw, "", "mmap(PROT_READ, MAP_SHARED) of the read-only descriptor, then mprotect(PROT_WRITE)") \
+X(hardlink_ro_write, "EACCES", "EACCES", ctl_write_rw, "", "open ro/hardlink (another name of outside/hardlinked.txt) O_RDWR") \
 X(openat_ro_wronly, "EACCES", "EACCES", ctl_write_rw, "", "openat(ro, \"file.txt\", O_WRONLY)") \
 X(openat_ro_create, "EACCES", "EACCES", ctl_create_rw, "", "openat(ro, \"new\", O_CREAT)") \
 X(otmpfile_ro, "EACCES", "EACCES", ctl_create_rw, "", "openat(ro, \".\", O_TMPFILE|O_RDWR)") \
@@ -154,7 +159,15 @@ X(memfd_noexec_exec, "EACCES", "EACCES", ctl_memfd_noexec, "", "memfd_create(MFD
 X(memfd_chmod_x, "EPERM", "EPERM", ctl_memfd_noexec, "", "memfd_create(MFD_NOEXEC_SEAL) then fchmod(0755)") \
 X(script_ro, "EACCES", "EACCES", ctl_exec_bin, "", "execveat(ro, \"script.sh\"): a #! script without exec") \
 X(script_in_bin, "EACCES", "EACCES", ctl_exec_bin, "", "execveat(bin, \"script.sh\"): an exec-granted #! script whose interpreter /bin/sh is not granted") \
-X(ldso_trick, "EACCES", "EACCES", ctl_exec_bin, "", "execveat(ro, \"/lib64/ld-linux-x86-64.so.2\", [ld.so, ro/prog]): run readable code through the loader") \
+X(ldso_trick, "EACCES", "EACCES", ctl_exec_bin, "", "execveat(ro, \"/lib64/ld-linux-x86-64.so.2\", [ld.so, ro/prog]): run readable code through the loader (glibc dynamic probe: EXECUTED, see escape_probe.c)") \
+X(exec_written_binary, "EACCES", "EACCES", ctl_exec_bin, "", "copy the probe into rw/ (mode 0755) and execveat it: rw has no exec right") \
+X(bin_write_plant, "EACCES", "EACCES", ctl_exec_bin, "", "openat(bin, \"new\", O_CREAT|O_WRONLY, 0755): plant a program in the exec grant") \
+X(rename_into_bin, "EACCES", "EACCES", ctl_exec_bin, "", "renameat(rw, new file, bin, same name): move a written file into the exec grant") \
+X(link_into_bin, "EACCES", "EACCES", ctl_exec_bin, "", "linkat(rw, \"w.txt\", bin, x): link a writable file into the exec grant") \
+X(execveat_fdcwd, "EPERM", "EACCES", ctl_exec_bin, "", "execveat(AT_FDCWD, \"/bin/true\")") \
+X(setuid_plant_create, "EPERM", "EPERM", ctl_create_rw, "", "openat(rw, x, O_CREAT, 04755) then fstat: a set-user-ID file owned by the sandbox's uid left for others to run (SETUID-PLANTED if the bit stuck)") \
+X(setuid_plant_fchmod, "EPERM", "EPERM", ctl_create_rw, "", "create rw/x 0755, then fchmod(fd, 04755) and fstat (SETUID-PLANTED if the bit stuck)") \
+X(core_dump_outside, "SIGSEGV", "SIGSEGV", ctl_kill_child, "nocore", "raise RLIMIT_CORE to its hard limit and crash with SIGSEGV: the kernel must not write a core file into the working directory outside/ (core_pattern \"core\")") \
 /* ---- sockets ---- */ \
 X(socket_inet_stream, "EPERM", "EPERM", ctl_socketpair_stream, "", "socket(AF_INET, SOCK_STREAM)") \
 X(socket_inet_dgram, "EPERM", "EPERM", ctl_socketpair_stream, "", "socket(AF_INET, SOCK_DGRAM)") \
@@ -212,6 +225,8 @@ X(ptrace_seize_victim, "EPERM", "EPERM", ctl_kill_child, "", "ptrace(PTRACE_SEIZ
 X(ptrace_traceme, "EPERM", "EPERM", ctl_kill_child, "", "ptrace(PTRACE_TRACEME)") \
 X(process_vm_readv_victim, "EPERM", "EPERM", ctl_kill_child, "", "process_vm_readv(victim)") \
 X(process_vm_writev_victim, "EPERM", "EPERM", ctl_kill_child, "", "process_vm_writev(victim)") \
+X(kill_supervisor, "EPERM", "EPERM", ctl_kill_child, "opt=--timeout=30", "kill(getppid(), SIGCONT) where the parent is the supervising launcher (--timeout)") \
+X(ptrace_supervisor, "EPERM", "EPERM", ctl_kill_child, "opt=--timeout=30", "ptrace(PTRACE_ATTACH, getppid()) where the parent is the supervising launcher") \
 /* ---- limits, privileges, capabilities ---- */ \
 X(setrlimit_above_hard, "EPERM", "EPERM", ctl_setrlimit_lower, "", "prlimit64(0, RLIMIT_NOFILE, hard + 1)") \
 X(setrlimit_legacy, "EPERM", "EPERM", ctl_setrlimit_lower, "", "setrlimit(RLIMIT_NPROC, infinity) (legacy syscall)") \
@@ -322,10 +337,12 @@ X(fork_bomb, "EAGAIN", "EAGAIN", ctl_fork, "opt=--limit-nproc=16", "fork until r
 X(mem_hog, "ENOMEM", "ENOMEM", ctl_mmap_anon, "opt=--limit-as=256M", "mmap 16 MiB chunks under --limit-as=256M (up to 4 GiB)") \
 X(fsize_hog, "SIGXFSZ", "SIGXFSZ", ctl_write_rw, "opt=--limit-fsize=1M", "write 4 MiB to rw/fsize.bin under --limit-fsize=1M") \
 X(fd_hog, "EMFILE", "EMFILE", ctl_pipe, "opt=--limit-nofile=32", "dup() until refused under --limit-nofile=32") \
+X(timeout_orphan, "EXIT-124", "EXIT-124", ctl_fork, "opt=--timeout=1,orphan", "fork a grandchild that calls setsid() and keeps running; the main process sleeps: after --timeout=1 (status 124) no process of the program may survive") \
 X(cpu_hog, "SIGKILL", "SIGKILL", ctl_getuid, "opt=--limit-cpu=1", "spin under --limit-cpu=1 (at most 10 s wall clock): the launcher sets soft = hard, so the kernel's hard-limit SIGKILL comes before SIGXCPU")
 
 #define ESCAPE_CONTROLS(X) \
 X(ctl_open_ro, "OK", "OK", ctl_open_ro, "", "openat(ro, \"file.txt\") and read it") \
+X(ctl_hardlink_read, "OK", "OK", ctl_hardlink_read, "", "open ro/hardlink read-only: a hard link placed in a grant is readable through it") \
 X(ctl_open_subdir, "OK", "OK", ctl_open_subdir, "", "openat(ro, \"sub\", O_DIRECTORY) and getdents") \
 X(ctl_symlink_in, "OK", "OK", ctl_symlink_in, "", "open ro/inlink -> file.txt") \
 X(ctl_create_rw, "OK", "OK", ctl_create_rw, "", "create, write and unlink a file in rw") \

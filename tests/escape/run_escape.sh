@@ -16,7 +16,8 @@
 #            prog (a static binary), script.sh (#!/bin/sh)    granted [read]
 #   rw/ rw2/ w.txt, sub1/a.txt, sub2/       granted read write create delete rename
 #   bin/     hello (static), script.sh      granted [read, exec]
-#   outside/ secret.txt (xattr user.keep), link -> secret.txt, prog, usock
+#   outside/ secret.txt (xattr user.keep), link -> secret.txt, prog, usock,
+#            hardlinked.txt (also ro/hardlink)
 # plus TCP/UDP/unix/abstract servers (escape_helper.py servers) and an
 # unrelated victim process that logs every signal it gets.
 set -u
@@ -72,6 +73,8 @@ echo w >"$FIX/rw/w.txt"
 echo a >"$FIX/rw/sub1/a.txt"
 echo top-secret >"$FIX/outside/secret.txt"
 ln -s secret.txt "$FIX/outside/link"
+echo linked >"$FIX/outside/hardlinked.txt"
+ln "$FIX/outside/hardlinked.txt" "$FIX/ro/hardlink"
 python3 -c 'import os,sys; os.setxattr(sys.argv[1], "user.keep", b"1")' \
   "$FIX/outside/secret.txt" 2>/dev/null || true
 
@@ -98,6 +101,8 @@ fi
 read -r TCP_PORT UDP_PORT LISTEN_PORT ABSTRACT <"$FIX/ports"
 sleep 0.2 # let the victim install its handlers
 fingerprint >"$FIX/fingerprint.before"
+leftovers() { find /tmp /dev/shm -maxdepth 1 -name "escape-probe*" 2>/dev/null | LC_ALL=C sort; }
+leftovers >"$FIX/leftovers.before"
 
 # ---- one run of the probe under the launcher ----
 # run_probe NAME NEEDS -> sets RESULT, STATUS, STDERR
@@ -136,6 +141,7 @@ run_probe() {
   STATUS=$?
   STDERR=$(head -c 300 "$FIX/stderr" | tr '\n' ' ')
   RESULT=$(printf '%s\n' "$out" | sed -n 's/^result: //p' | tail -n 1)
+  ORPHAN=$(printf '%s\n' "$out" | sed -n 's/^orphan: //p' | tail -n 1)
   RESULT=${RESULT#errno=}
   if [ -z "$RESULT" ]; then
     if [ "$STATUS" -gt 128 ] && [ "$STATUS" -lt 160 ]; then
@@ -179,7 +185,7 @@ while IFS='|' read -r name kind strict compat control needs desc; do
   # death; the launcher's own statuses are 100-127.
   case $STATUS in
   10[0-9] | 11[0-9] | 12[0-7])
-    if [ "$RESULT" = "EXIT-$STATUS" ]; then
+    if [ "$RESULT" = "EXIT-$STATUS" ] && [ "$RESULT" != "$expect" ]; then
       launcher_crash="$launcher_crash $name($STATUS)"
     fi
     ;;
@@ -196,6 +202,21 @@ while IFS='|' read -r name kind strict compat control needs desc; do
     fi
     if ! kill -0 "$VICTIM" 2>/dev/null; then
       extra="$extra; the victim is dead"
+    fi
+  fi
+  if [[ ,$needs, == *,orphan,* ]]; then
+    sleep 0.3
+    if [ -z "$ORPHAN" ]; then
+      extra="$extra; the probe did not report its orphan's pid"
+    elif kill -0 "$ORPHAN" 2>/dev/null; then
+      extra="$extra; process $ORPHAN outlived the program ($(tr '\0' ' ' <"/proc/$ORPHAN/cmdline" 2>/dev/null))"
+      kill -KILL "$ORPHAN" 2>/dev/null
+    fi
+  fi
+  if [[ ,$needs, == *,nocore,* ]]; then
+    if ls "$FIX/outside" | grep -q '^core'; then
+      extra="$extra; a core file was written outside the grants: $(ls "$FIX/outside" | grep '^core' | tr '\n' ' ')"
+      rm -f "$FIX"/outside/core*
     fi
   fi
   if [[ ,$needs, == *,server,* ]]; then
@@ -238,9 +259,9 @@ if [ -z "$launcher_crash" ]; then
 else
   tap notok "$PROFILE: the launcher failed before exec:$launcher_crash"
 fi
-leftover=$(find /tmp -maxdepth 1 -name "escape-probe*" 2>/dev/null | head -n 3)
+leftover=$(leftovers | comm -13 "$FIX/leftovers.before" - | head -n 3 | tr '\n' ' ')
 if [ -z "$leftover" ]; then
-  tap ok "$PROFILE: nothing was created in /tmp by the probe"
+  tap ok "$PROFILE: nothing was created in /tmp or /dev/shm by the probe"
 else
   tap notok "$PROFILE: the probe created $leftover"
 fi
