@@ -70,7 +70,7 @@ is "06 85 08 6f 75 74 00 85 03 00 00 00 04 85 08 64 69 72 00 85 03 00 00 00 05" 
 # same path are two opens and two numbers; numbering is depth-first, key
 # before value, in order of first appearance.
 cat >dup.yaml <<YAML
-a: !fd stdout
+out: !fd stdout
 b: [!file {path: $T/srv}, !fd stdout]
 c: {x: !file {path: $T/srv}, y: !fd stderr}
 YAML
@@ -80,7 +80,7 @@ is "0 1 2 3 4 5 6 7" "$(fds_of)" "!fd stdout twice -> one fd; two !file -> two f
 expected_yaml='%TAG ! tag:nuxi.nl,2015:cloudabi/
 ---
 !!map {
-  ? !!str "a"
+  ? !!str "out"
   : !fd "4",
   ? !!str "b"
   : !!seq [

@@ -95,7 +95,7 @@ run "$P/ad_report" ltype.yaml
 check_failure "wrong type in !launcher (timeout: soon)" 101 ltype.yaml 4 10 'soon'
 { head2; echo '--- !launcher'; echo 'stdout: file'; } >lstream.yaml
 run "$P/ad_report" lstream.yaml
-check_failure "bad stream setting in !launcher" 101 lstream.yaml 4 9 'file'
+check_failure "bad stream setting in !launcher" 101 lstream.yaml 4 9 'stdout'
 
 # --- 102: resource acquisition -----------------------------------------------------
 { head2; echo "f: !file {path: $T/nonexistent}"; } >missing.yaml

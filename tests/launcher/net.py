@@ -7,7 +7,9 @@
                                       connection, read a line, answer
                                       "pong\\n", close
   net.py hold ADDR READY              listen and sleep (keeps the port busy)
-  net.py udp ADDR MESSAGE             send one datagram, print the answer
+  net.py udpsend ADDR MESSAGE         send MESSAGE every 0.1 s for 10 s
+  net.py udpserver ADDR READY         bind, create READY, answer the first
+                                      datagram with "pong\\n"
 ADDR is HOST:PORT, [V6]:PORT or /unix/path.
 """
 import os
@@ -77,19 +79,23 @@ def main():
         c.sendall(b"pong\n")
         c.close()
         return 0
-    if cmd == "udp":
+    if cmd == "udpsend":
         s, a = parse(sys.argv[2], socket.SOCK_DGRAM)
-        s.settimeout(0.2)
-        deadline = time.time() + 10
-        while True:
-            s.sendto(sys.argv[3].encode(), a)
+        for _ in range(100):
             try:
-                data, _ = s.recvfrom(1000)
-                break
-            except (socket.timeout, ConnectionRefusedError):
-                if time.time() > deadline:
-                    raise
-        sys.stdout.write(data.decode() + "\n")
+                s.sendto(sys.argv[3].encode(), a)
+            except OSError:
+                pass
+            time.sleep(0.1)
+        return 0
+    if cmd == "udpserver":
+        s, a = parse(sys.argv[2], socket.SOCK_DGRAM)
+        s.bind(a)
+        with open(sys.argv[3], "w") as f:
+            f.write("ready\n")
+        s.settimeout(20)
+        _, peer = s.recvfrom(1000)
+        s.sendto(b"pong\n", peer)
         return 0
     print(__doc__, file=sys.stderr)
     return 2

@@ -7,6 +7,9 @@
 
 printf 'out: !fd stdout\n' >r.yaml
 argv_of() { grep -E '^argc=|^argv\[' out | tr '\n' ' ' | sed 's/ $//'; }
+# null N: "null" when fd N of the report is /dev/null, else "other".
+null() { if [ "$(field devnull "$(fdline "$1")")" = 1 ]; then echo null; else echo other; fi; }
+streams() { echo "$(null 0) $(null 1) $(null 2)"; }
 env_of() { grep -E '^environ=|^env\[' out | tr '\n' ' ' | sed 's/ $//'; }
 
 run --argv=prog --argv=-v --argv='two words' "$P/ad_report" r.yaml
@@ -28,10 +31,10 @@ is "$(ino_of in.txt)" "$(field ino "$(fdline 0)")" "--stdin=inherit: fd 0 is the
 is "$(ino_of out)" "$(field ino "$(fdline 1)")" "--stdout=inherit: fd 1 is the launcher's stdout"
 is "$(ino_of err)" "$(field ino "$(fdline 2)")" "--stderr=inherit: fd 2 is the launcher's stderr"
 STDIN=in.txt run --stdout=inherit "$P/ad_report" r.yaml
-is "1 0 1" "$(field devnull "$(fdline 0)") $(field devnull "$(fdline 1)") $(field devnull "$(fdline 2)")" \
+is "null other null" "$(streams)" \
    "only the inherited stream is not /dev/null"
 run --stdout=null --stderr=null --stdin=null "$P/ad_report" r.yaml
-is "1 1 1" "$(field devnull "$(fdline 0)") $(field devnull "$(fdline 1)") $(field devnull "$(fdline 2)")" \
+is "null null null" "$(streams)" \
    "explicit null streams"
 # Config on stdin and --stdin=inherit: the YAML was consumed; fd 0 is the
 # launcher's stdin (the rest of it).
@@ -57,7 +60,7 @@ run "$P/ad_report" doc.yaml
 status_is 0 "every !launcher setting"
 is "argc=2 argv[0]=prog argv[1]=-v" "$(argv_of)" "!launcher argv"
 is "environ=2 env[0]=LANG=C.UTF-8 env[1]=X=1" "$(env_of)" "!launcher env"
-is "1 0 0" "$(field devnull "$(fdline 0)") $(field devnull "$(fdline 1)") $(field devnull "$(fdline 2)")" \
+is "null other other" "$(streams)" \
    "!launcher stdin null, stdout and stderr inherit"
 like "^rlimit nofile=64:64 fsize=10485760:10485760 as=536870912:536870912 nproc=[^ ]* cpu=10:10$" \
    "$(grep '^rlimit' out)" "!launcher limits (nproc: see limits.sh)"
@@ -68,7 +71,7 @@ run --argv=other --env=Y=2 --stdout=null --limit-nofile=32 "$P/ad_report" doc.ya
 status_is 0 "command line with a !launcher document"
 is "argc=1 argv[0]=other" "$(argv_of)" "--argv wins over the document"
 is "environ=1 env[0]=Y=2" "$(env_of)" "--env wins over the document"
-is "1" "$(field devnull "$(fdline 1)")" "--stdout=null wins over stdout: inherit"
+is "null" "$(null 1)" "--stdout=null wins over stdout: inherit"
 like " nofile=32:32 " "$(grep '^rlimit' out)" "--limit-nofile wins over limits: {nofile: 64}"
 like " fsize=10485760:10485760 " "$(grep '^rlimit' out)" "other document limits still apply"
 

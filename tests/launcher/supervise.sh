@@ -7,8 +7,10 @@
 now_ms() { date +%s%3N; }
 # Background jobs of a non-interactive bash ignore SIGINT; restore the
 # default before exec'ing the launcher so that SIGINT tests are meaningful.
+# Only used as `dfl ... &`: the background subshell execs, so $! is the
+# launcher's pid.
 dfl() {
-  "$PY" -c 'import os, signal, sys
+  exec "$PY" -c 'import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
 signal.signal(signal.SIGQUIT, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$@"
@@ -48,6 +50,7 @@ cat >sleep.yaml <<'YAML'
 out: !fd stdout
 seconds: 30
 YAML
+rm -f out
 dfl "$RUN" --timeout=60 "$P/ad_sleep" sleep.yaml </dev/null >out 2>err &
 lpid=$!
 wait_for_file out 10
@@ -80,6 +83,7 @@ is "ready awake" "$(tr '\n' ' ' <out | sed 's/ $//')" "the program ran to the en
 
 # Signals to the launcher are forwarded.
 forward() { # SIGNAL CONFIG EXPECTED-STATUS DESC
+  rm -f out   # wait_for_file must not see the previous run's output
   dfl "$RUN" --timeout=60 "$P/ad_sleep" "$2" </dev/null >out 2>err &
   local lpid=$!
   if ! wait_for_file out 10; then
@@ -102,6 +106,7 @@ forward INT sleep.yaml 130 "SIGINT forwarded -> 130"
 forward HUP sleep.yaml 129 "SIGHUP forwarded -> 129"
 
 # Without supervision the launcher has become the program.
+rm -f out
 dfl "$RUN" "$P/ad_sleep" catch.yaml </dev/null >out 2>err &
 lpid=$!
 wait_for_file out 10

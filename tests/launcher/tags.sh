@@ -146,7 +146,7 @@ is "hello from ad_sock" "$(cat client.out)" "a TCP client reached the program th
 is "accepted" "$(cat out)" "the program accepted one connection"
 run "$P/ad_report" bind.yaml   # reuse the port right away: SO_REUSEADDR
 status_is 0 "bind the same port again at once (SO_REUSEADDR)"
-l=$(fdline 4)
+l=$(fdline 5)
 is "sock inet stream 1 127.0.0.1:$port" \
    "$(field type "$l") $(field family "$l") $(field sotype "$l") $(field listening "$l") $(field addr "$l")" \
    "bound stream socket: inet, stream, listening, at the address"
@@ -164,7 +164,7 @@ wait "$cpid" 2>/dev/null
 is "hello from ad_sock" "$(cat uclient.out)" "a unix client reached the program"
 rm -f s.sock
 run "$P/ad_report" ubind.yaml
-l=$(fdline 4)
+l=$(fdline 5)
 is "sock unix stream 1 $T/s.sock" \
    "$(field type "$l") $(field family "$l") $(field sotype "$l") $(field listening "$l") $(field addr "$l")" \
    "bound unix socket: unix, stream, listening, at the path"
@@ -179,9 +179,9 @@ dg: !socket {type: dgram, bind: 127.0.0.1:$port}
 YAML
 run "$P/ad_report" kinds.yaml
 status_is 0 "!socket seqpacket and dgram"
-l=$(fdline 4)
-is "unix seqpacket 1" "$(field family "$l") $(field sotype "$l") $(field listening "$l")" "seqpacket unix socket, listening"
 l=$(fdline 5)
+is "unix seqpacket 1" "$(field family "$l") $(field sotype "$l") $(field listening "$l")" "seqpacket unix socket, listening"
+l=$(fdline 6)
 is "inet dgram 0 127.0.0.1:$port" "$(field family "$l") $(field sotype "$l") $(field listening "$l") $(field addr "$l")" \
    "dgram socket bound, not listening"
 
@@ -190,12 +190,21 @@ cat >dgram.yaml <<YAML
 out: !fd stdout
 dgram: !socket {type: dgram, bind: 127.0.0.1:$port}
 YAML
-bg "$PY" "$NET" udp "127.0.0.1:$port" hi >udp.out 2>udp.err
-cpid=${bg_pids[-1]}
+bg "$PY" "$NET" udpsend "127.0.0.1:$port" hi
 run "$P/ad_sock" dgram.yaml
-status_is 0 "dgram socket receives and answers"
-wait "$cpid" 2>/dev/null
-is "echo: hi" "$(cat udp.out)" "a UDP client got the program's answer"
+status_is 0 "bound dgram socket receives"
+is "received: hi" "$(cat out)" "the program received a UDP datagram"
+
+port=$(free_port)
+bg "$PY" "$NET" udpserver "127.0.0.1:$port" ready5
+wait_for_file ready5
+cat >dconn.yaml <<YAML
+out: !fd stdout
+dconn: !socket {type: dgram, connect: 127.0.0.1:$port}
+YAML
+run "$P/ad_sock" dconn.yaml
+status_is 0 "connected dgram socket sends and receives"
+is "reply: pong" "$(cat out)" "the program talked to the test's UDP server"
 
 # --- !socket: IPv6 ------------------------------------------------------------
 if port6=$(free_port ::1 2>/dev/null); then
@@ -205,7 +214,7 @@ l: !socket {type: stream, bind: "[::1]:$port6"}
 YAML
   run "$P/ad_report" v6.yaml
   status_is 0 "!socket bind [::1]:port"
-  l=$(fdline 4)
+  l=$(fdline 5)
   is "inet6 stream 1 [::1]:$port6" "$(field family "$l") $(field sotype "$l") $(field listening "$l") $(field addr "$l")" \
      "IPv6 listening socket"
 else
@@ -239,7 +248,7 @@ bg "$PY" "$NET" server "127.0.0.1:$port" ready4
 wait_for_file ready4
 sed "s/:[0-9]*}/:$port}/" conn.yaml >conn2.yaml
 run "$P/ad_report" conn2.yaml
-l=$(fdline 4)
+l=$(fdline 5)
 is "inet stream 0 127.0.0.1:$port" "$(field family "$l") $(field sotype "$l") $(field listening "$l") $(field peer "$l")" \
    "connected socket: inet stream, not listening, peer is the server"
 

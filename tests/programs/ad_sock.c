@@ -3,8 +3,11 @@
  * Argdata keys:
  *   `listener` (fd of a listening stream socket): accept one connection,
  *       write "hello from ad_sock\n" to it, close it;
- *   `dgram` (fd of a bound datagram socket): receive one datagram and send
- *       "echo: <datagram>" back to its sender;
+ *   `dgram` (fd of a bound datagram socket): receive one datagram and write
+ *       "received: <datagram>\n" to `out` (replying with sendto is not
+ *       possible: the seccomp filter refuses a destination address);
+ *   `dconn` (fd of a connected datagram socket): send "ping\n", receive one
+ *       datagram and write "reply: <datagram>" to `out`;
  *   `conn` (fd of a connected socket): write "ping\n", then read until EOF
  *       (or 200 bytes) and write "reply: <bytes>" to `out`;
  *   `out` (fd): the report ("accepted\n", errors as "<what> failed <errno>").
@@ -41,23 +44,27 @@ int main(void) {
   }
   dfd = ad_lookup_fd(start.root, "dgram");
   if (dfd >= 0) {
-    char buf[200], reply[220];
-    struct sockaddr_storage from;
-    socklen_t fromlen = sizeof(from);
-    ssize_t n = recvfrom(dfd, buf, sizeof(buf), 0, (struct sockaddr *)&from,
-                         &fromlen);
+    char buf[200];
+    ssize_t n = recv(dfd, buf, sizeof(buf), 0);
     if (n < 0) {
-      ad_printf(out, "recvfrom failed %s\n", ad_errno_name(errno));
+      ad_printf(out, "recv failed %s\n", ad_errno_name(errno));
       status = 1;
     } else {
-      int m = snprintf(reply, sizeof(reply), "echo: %.*s", (int)n, buf);
-      if (sendto(dfd, reply, (size_t)m, 0, (struct sockaddr *)&from,
-                 fromlen) < 0) {
-        ad_printf(out, "sendto failed %s\n", ad_errno_name(errno));
-        status = 1;
-      } else {
-        ad_printf(out, "echoed\n");
-      }
+      ad_printf(out, "received: %.*s\n", (int)n, buf);
+    }
+  }
+  dfd = ad_lookup_fd(start.root, "dconn");
+  if (dfd >= 0) {
+    char buf[200];
+    ssize_t n = send(dfd, "ping\n", 5, 0);
+    if (n < 0) {
+      ad_printf(out, "send failed %s\n", ad_errno_name(errno));
+      status = 1;
+    } else if ((n = recv(dfd, buf, sizeof(buf), 0)) < 0) {
+      ad_printf(out, "recv failed %s\n", ad_errno_name(errno));
+      status = 1;
+    } else {
+      ad_printf(out, "reply: %.*s", (int)n, buf);
     }
   }
   cfd = ad_lookup_fd(start.root, "conn");
