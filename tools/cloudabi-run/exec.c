@@ -5,7 +5,9 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -17,6 +19,12 @@
 
 int launcher_exec(struct launcher *l) {
   int e;
+  if (launcher_nofile_finish(l) != 0)
+    return -EPERM;
+  if (l->supervised)
+    /* Switching user in enforce cleared the parent-death signal: set it
+     * again where the filter allows it (best effort). */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
   syscall(SYS_execveat, l->exec_fd, "", l->exec_argv, l->exec_envp,
           AT_EMPTY_PATH);
   e = errno;

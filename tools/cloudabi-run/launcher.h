@@ -101,6 +101,11 @@ struct launcher {
   int memfd;
   size_t argdata_size;
 
+  /* resources_open */
+  bool nofile_raised;      /* the soft RLIMIT_NOFILE was raised for the
+                              launcher; limits_apply restores it */
+  uint64_t nofile_soft;    /* the original soft limit */
+
   /* limits */
   char *cgroup_dir;        /* owned; created by the launcher, or NULL */
   int cgroup_procs_fd;     /* its cgroup.procs, open for writing, or -1 */
@@ -178,6 +183,10 @@ void launcher_landlock_names(uint64_t access, char *buf, size_t size);
 int launcher_cgroup_create(struct launcher *l, uint64_t pids_max);
 void launcher_cgroup_kill(const char *dir);
 void launcher_cgroup_remove(struct launcher *l);
+
+/* Lower RLIMIT_NOFILE to its final value right before exec (limits_apply
+ * explains why it waits). */
+int launcher_nofile_finish(struct launcher *l);
 
 /* --check and --explain. Both return the exit status. */
 int launcher_check(struct launcher *l);

@@ -6,13 +6,29 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "launcher.h"
 
+/* Many resources may need more descriptors than the soft limit allows:
+ * raise it (up to the hard limit) for the launcher; limits_apply puts it
+ * back for the program. */
+static void raise_nofile(struct launcher *l) {
+  struct rlimit rl;
+  rlim_t need = (rlim_t)l->cfg->n_resources * 2 + 32;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= need)
+    return;
+  l->nofile_soft = rl.rlim_cur;
+  rl.rlim_cur = need < rl.rlim_max ? need : rl.rlim_max;
+  if (setrlimit(RLIMIT_NOFILE, &rl) == 0)
+    l->nofile_raised = true;
+}
+
 int launcher_resources_open(struct launcher *l) {
   const char *workdir = l->settings.workdir;
   int r;
+  raise_nofile(l);
   if (workdir != NULL && chdir(workdir) != 0) {
     r = errno;
     return launcher_fail(l, LAUNCHER_EXIT_RESOURCE, NULL, r,
