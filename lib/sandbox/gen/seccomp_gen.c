@@ -392,15 +392,8 @@ static const struct rule rules[] = {
     ALLOW(BOTH, "fstatfs", "held descriptors"),
     ALLOW(BOTH, "getdents", "held directories"),
     ALLOW(BOTH, "getdents64", "held directories"),
-    ALLOW(BOTH, "fchmod", "held files (fd form only: the path forms reach "
-                          "files outside the grants, which Landlock does not "
-                          "mediate)"),
-    ALLOW(BOTH, "fchown", "held files; chown to another user needs CAP_CHOWN "
-                          "(dropped)"),
     ALLOW(BOTH, "fgetxattr", "held files (fd form only)"),
     ALLOW(BOTH, "flistxattr", "held files (fd form only)"),
-    ALLOW(BOTH, "fsetxattr", "held files (fd form only)"),
-    ALLOW(BOTH, "fremovexattr", "held files (fd form only)"),
     ERRNO(BOTH, "getxattr", EOPNOTSUPP, "path forms read attributes of files "
           "outside the grants; \"not supported\" keeps `ls -l` and `cp -a` "
           "quiet"),
@@ -408,10 +401,11 @@ static const struct rule rules[] = {
     ERRNO(BOTH, "listxattr", EOPNOTSUPP, "as getxattr"),
     ERRNO(BOTH, "llistxattr", EOPNOTSUPP, "as getxattr"),
     WHEN(COMPAT, "utimensat", "path == NULL (64-bit compare)",
-         "times of a held file only: a path form reaches files outside the "
-         "grants", PTR_NULL(1)),
+         "CloudABI's file_stat_fput(times) on a held file; a path form "
+         "reaches files outside the grants. Not limited to writable "
+         "descriptors (residual, SECURITY.md)", PTR_NULL(1)),
     WHEN(STRICT, "utimensat", "path == NULL (64-bit compare) && dirfd is not "
-         "AT_FDCWD", "times of a held file only", DIRFD(0), PTR_NULL(1)),
+         "AT_FDCWD", "as in compat", DIRFD(0), PTR_NULL(1)),
 
     /* ---- paths, relative to a directory descriptor ---- */
     ALLOW(COMPAT, "openat", "confined by Landlock"),
@@ -501,11 +495,14 @@ static const struct {
     {"bind connect listen", "Landlock's TCP rights miss listen() auto-bind, "
                             "MPTCP and UDP; fds arrive bound or connected"},
     {"chmod fchmodat fchmodat2 chown lchown fchownat utime utimes futimesat",
-     "Landlock does not mediate attribute changes; only fd forms are "
-     "allowed"},
-    {"setxattr lsetxattr removexattr lremovexattr",
-     "path forms of xattr writes reach files outside the grants (the read "
-     "forms answer EOPNOTSUPP, above)"},
+     "Landlock does not mediate attribute changes: path forms reach files "
+     "outside the grants (only utimensat(fd, NULL) is allowed)"},
+    {"fchmod fchown", "CloudABI has no chmod/chown, and the rights of a "
+     "descriptor cannot be checked by seccomp: a [read] grant of a file the "
+     "user owns could otherwise be made world-writable"},
+    {"setxattr lsetxattr removexattr lremovexattr fsetxattr fremovexattr",
+     "xattr writes (not in CloudABI; the path read forms answer EOPNOTSUPP, "
+     "above, and fgetxattr/flistxattr are allowed)"},
     {"mknod mknodat", "device nodes, FIFOs and sockets in the file system"},
     {"inotify_init inotify_init1 inotify_add_watch fanotify_init fanotify_mark",
      "watching paths outside the grants"},
