@@ -180,6 +180,16 @@ static void test_enotsock(void) {
   tap_eq_uint(1, n_fds, "with one descriptor");
   for (size_t i = 0; i < n_fds; ++i)
     close(fds[i]);
+  unsigned char drop[32];
+  int dropped[16];
+  size_t n_dropped;
+  argdata_writer_set(w, fd);
+  tap_eq_int(ENOTSOCK, argdata_writer_push(w, p[1]), "ENOTSOCK again");
+  argdata_writer_set(w, &argdata_null);
+  tap_ok(true, "a message of which nothing was written can be replaced");
+  tap_eq_int(0, argdata_writer_push(w, sv[0]), "the replacement is sent");
+  tap_eq_uint(8, recv_all(sv[1], drop, sizeof(drop), dropped, &n_dropped),
+              "only the replacement arrives, first");
 
   /* An fd the source refuses is written as FFFFFFFF; nothing to pass, so a
    * pipe works. */
