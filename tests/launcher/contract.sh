@@ -113,4 +113,52 @@ status_is 0 "empty configuration"
 is "0" "$(sed -n 's/^argdata-bytes=//p' out)" "empty configuration: fd 3 is empty (null)"
 is "memfd" "$(field type "$(fdline 3)")" "empty configuration: fd 3 is still a memfd"
 
+# Launcher descriptors whose numbers collide with the numbers the program
+# gets (3..7) still arrive as the right files (a permutation, not a naive
+# dup2 loop).
+for i in 3 4 5 6; do echo "file $i" >"perm$i"; done
+cat >perm.yaml <<'YAML'
+out: !fd stdout
+x: !fd 6
+y: !fd 5
+z: !fd 4
+w: !fd 3
+YAML
+exec 3<perm3 4<perm4 5<perm5 6<perm6
+run "$P/ad_report" perm.yaml
+exec 3<&- 4<&- 5<&- 6<&-
+status_is 0 "launcher fds 3-6 passed to program fds 5-8"
+is "0 1 2 3 4 5 6 7 8" "$(fds_of)" "permutation: fds 0-8"
+is "$(ino_of perm6) $(ino_of perm5) $(ino_of perm4) $(ino_of perm3)" \
+   "$(field ino "$(fdline 5)") $(field ino "$(fdline 6)") $(field ino "$(fdline 7)") $(field ino "$(fdline 8)")" \
+   "permutation: each program fd is the right launcher fd"
+is "memfd" "$(field type "$(fdline 3)")" "permutation: fd 3 is still the argdata"
+
+# Many resources: 300 !file entries -> fds 4..303.
+{ echo 'out: !fd stdout'; echo 'files:'
+  for i in $(seq 1 300); do echo "  - !file {path: $T/srv}"; done; } >many.yaml
+run "$P/ad_report" many.yaml
+status_is 0 "300 resources"
+is "$(seq 0 304 | tr '\n' ' ' | sed 's/ $//')" "$(fds_of)" "300 resources: fds 0-304, nothing else"
+is "dir" "$(field type "$(fdline 304)")" "300 resources: fd 304 is the last directory"
+
+# A large argdata (900 KB string) arrives intact.
+{ printf 'out: !fd stdout\nbig: '; head -c 900000 /dev/zero | tr '\0' a; echo; } >large.yaml
+run "$P/ad_report" large.yaml
+status_is 0 "a 900 KB argdata"
+bytes=$(sed -n 's/^argdata-bytes=//p' out)
+# 06 | 85 "out" | 85 fd | 85 "big" | 3-byte length prefix, 08, 900000 x a, 00
+is "900024" "$bytes" "a 900 KB string: fd 3 has the exact serialised size"
+
+# argv[0] is the basename of EXECUTABLE as given (a symlink's own name, a
+# relative path's last component).
+ln -s "$P/ad_report" myprog
+run "$T/myprog" c.yaml
+status_is 0 "executable given through a symlink"
+is "argv[0]=myprog" "$(grep '^argv\[0\]' out)" "argv[0] is the basename of the path given"
+cp "$P/ad_report" ./local-report
+run ./local-report c.yaml
+status_is 0 "executable given as a relative path"
+is "argv[0]=local-report" "$(grep '^argv\[0\]' out)" "relative executable: argv[0] is its basename"
+
 done_testing

@@ -15,6 +15,7 @@ head2() {
 # check_failure DESC STATUS [FILE LINE COL SUBSTRING]
 check_failure() {
   local desc=$1 want=$2
+  diag "$desc: $(head -n 2 "$T/err" | tr '\n' '|')"
   status_is "$want" "$desc"
   if [ $# -ge 6 ]; then fatal_at "$3" "$4" "$5" "$6" "$desc"; fi
   not_started "$desc"
@@ -125,6 +126,17 @@ check_failure "connect refused" 102 refused.yaml 3 4 "127.0.0.1:$port"
 { head2; echo "s: !socket {type: stream, connect: $T/nobody.sock}"; } >urefused.yaml
 run "$P/ad_report" urefused.yaml
 check_failure "connect to a missing unix socket" 102 urefused.yaml 3 4 "$T/nobody.sock"
+
+# A later failure removes only what the launcher created: an existing file
+# named with create: true stays, with its content.
+echo precious >existing.txt
+{ echo 'out: !fd stdout'
+  echo "keep: !file {path: $T/existing.txt, rights: [write], create: true}"
+  echo "made: !file {path: $T/made, rights: [write], create: true}"
+  echo "f: !file {path: $T/nonexistent}"; } >keep.yaml
+run "$P/ad_report" keep.yaml
+check_failure "failure after create: true on an existing file" 102 keep.yaml 4 4 "$T/nonexistent"
+is "precious" "$(cat existing.txt 2>&1)" "an existing file named with create: true is kept, unchanged"
 
 # --- 126/127: the executable -----------------------------------------------------
 head2 >good.yaml

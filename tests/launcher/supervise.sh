@@ -81,6 +81,27 @@ run --timeout=10 "$P/ad_sleep" short.yaml
 status_is 0 "program ending before the timeout"
 is "ready awake" "$(tr '\n' ' ' <out | sed 's/ $//')" "the program ran to the end"
 
+# A program that ignores SIGTERM is still ended by the timeout, and does not
+# survive the launcher.
+printf 'out: !fd stdout\nseconds: 3\nignore_term: true\n' >ignore.yaml
+t0=$(now_ms)
+run --timeout=0.5 "$P/ad_sleep" ignore.yaml
+t1=$(now_ms)
+status_is 124 "timeout on a program that ignores SIGTERM"
+ok "timeout on a program ignoring SIGTERM: took less than 3 s ($((t1 - t0)) ms)" test $((t1 - t0)) -lt 3000
+sleep $(( (3500 - (t1 - t0)) / 1000 + 1 ))
+is "ready" "$(cat out)" "the program did not outlive the launcher (no 'awake')"
+# A program that handles SIGTERM and exits on its own terms: still a timeout.
+printf 'out: !fd stdout\nseconds: 30\ncatch_term: true\n' >catch-t.yaml
+run --timeout=0.5 "$P/ad_sleep" catch-t.yaml
+status_is 124 "timeout on a program that exits 42 on SIGTERM is still reported as 124"
+# Statuses above 128 chosen by the program pass through.
+printf 'code: 200\n' >exit200.yaml
+run "$P/ad_exit" exit200.yaml
+status_is 200 "exec mode: exit(200)"
+run --timeout=30 "$P/ad_exit" exit200.yaml
+status_is 200 "supervised: exit(200)"
+
 # Signals to the launcher are forwarded.
 forward() { # SIGNAL CONFIG EXPECTED-STATUS DESC
   rm -f out   # wait_for_file must not see the previous run's output

@@ -2,7 +2,8 @@
  * ad_sleep: sleeps, for the timeout and signal-forwarding tests.
  * Argdata keys: `out` (fd: "ready\n" is written before sleeping and
  * "awake\n" after), `seconds` (int or float, default 60), `catch_term`
- * (bool: on SIGTERM write "caught SIGTERM\n" to out and exit 42).
+ * (bool: on SIGTERM write "caught SIGTERM\n" to out and exit 42),
+ * `ignore_term` (bool: ignore SIGTERM).
  */
 #include <errno.h>
 #include <signal.h>
@@ -38,6 +39,8 @@ int main(void) {
     if (sigaction(SIGTERM, &sa, NULL) != 0 && out_fd >= 0)
       ad_printf(out_fd, "sigaction failed %s\n", ad_errno_name(errno));
   }
+  if (ad_lookup_bool(start.root, "ignore_term"))
+    signal(SIGTERM, SIG_IGN);
   if (out_fd >= 0)
     ad_printf(out_fd, "ready\n");
   ts.tv_sec = (time_t)seconds;
