@@ -305,12 +305,13 @@ void argdata_writer_set(argdata_writer_t *w, const argdata_t *ad);
 /*
  * Type-generic helpers. argdata_create_int(x) picks _s or _u by the
  * signedness of x (char, whatever its signedness, goes through _s, which
- * encodes non-negative values exactly as _u does). argdata_get_int(ad, &x) range-checks against the limits
- * of x's type and returns 0, EINVAL or ERANGE like argdata_get_int_s/_u.
+ * encodes non-negative values exactly as _u does). argdata_get_int(ad, &x)
+ * range-checks against the limits of x's type and returns 0, EINVAL or ERANGE
+ * like argdata_get_int_s/_u.
  */
 #ifndef __cplusplus
 #define ARGDATA_INT_GETTER_(name, type, min, max)                              \
-  static inline int argdata_get_int_##name(const argdata_t *ad_, type *v_) {  \
+  static inline int argdata_get_int_##name(const argdata_t *ad_, type *v_) {   \
     intmax_t s_;                                                               \
     uintmax_t u_;                                                              \
     int e_;                                                                    \
@@ -339,6 +340,8 @@ ARGDATA_INT_GETTER_(llong, long long, LLONG_MIN, LLONG_MAX)
 ARGDATA_INT_GETTER_(ullong, unsigned long long, 0, ULLONG_MAX)
 #undef ARGDATA_INT_GETTER_
 
+/* clang-format off */
+/* (clang-format cannot lay out _Generic associations.) */
 #define argdata_create_int(value)                                              \
   _Generic(value,                                                              \
       char: argdata_create_int_s,                                              \
@@ -366,6 +369,7 @@ ARGDATA_INT_GETTER_(ullong, unsigned long long, 0, ULLONG_MAX)
       unsigned long: argdata_get_int_ulong,                                    \
       long long: argdata_get_int_llong,                                        \
       unsigned long long: argdata_get_int_ullong)(ad, value)
+/* clang-format on */
 #endif
 
 #pragma GCC visibility pop

@@ -268,9 +268,8 @@ static inline bool argdata_impl_utf8_valid(const uint8_t *s, size_t len) {
 static inline size_t argdata_impl_trim_int(const uint8_t *buf, size_t len,
                                            size_t *out_len) {
   size_t i = 0;
-  while (len - i >= 2 &&
-         ((buf[i] == 0x00 && (buf[i + 1] & 0x80) == 0) ||
-          (buf[i] == 0xff && (buf[i + 1] & 0x80) != 0)))
+  while (len - i >= 2 && ((buf[i] == 0x00 && (buf[i + 1] & 0x80) == 0) ||
+                          (buf[i] == 0xff && (buf[i + 1] & 0x80) != 0)))
     ++i;
   if (len - i == 1 && buf[i] == 0x00)
     ++i;
@@ -292,8 +291,7 @@ int argdata_impl_convert_fd_identity(void *arg, size_t raw);
  * runs out), never stack space.
  */
 void argdata_impl_walk_fds(const uint8_t *buf, size_t len,
-                           void (*visit)(void *ctx, size_t offset),
-                           void *ctx);
+                           void (*visit)(void *ctx, size_t offset), void *ctx);
 
 /*
  * Serialise ad to out (ad->length bytes). With fds != NULL, descriptors are
@@ -411,8 +409,7 @@ static inline void argdata_impl_map_load(argdata_map_iterator_t *it) {
   }
   s->pos = p;
   argdata_impl_init_child(&s->key, s->convert_fd, s->convert_fd_arg, k, kl);
-  argdata_impl_init_child(&s->value, s->convert_fd, s->convert_fd_arg, v,
-                          vl);
+  argdata_impl_init_child(&s->value, s->convert_fd, s->convert_fd_arg, v, vl);
 }
 
 static inline void argdata_impl_seq_load(argdata_seq_iterator_t *it) {
@@ -428,8 +425,7 @@ static inline void argdata_impl_seq_load(argdata_seq_iterator_t *it) {
     return;
   }
   s->pos = p;
-  argdata_impl_init_child(&s->element, s->convert_fd, s->convert_fd_arg, e,
-                          el);
+  argdata_impl_init_child(&s->element, s->convert_fd, s->convert_fd_arg, e, el);
 }
 
 #endif

@@ -140,8 +140,7 @@ static bool ring_refill(struct walk *w, size_t last) {
 }
 
 void argdata_impl_walk_fds(const uint8_t *buf, size_t len,
-                           void (*visit)(void *ctx, size_t offset),
-                           void *ctx) {
+                           void (*visit)(void *ctx, size_t offset), void *ctx) {
   struct walk w = {.buf = buf, .len = len, .visit = visit, .ctx = ctx};
   struct cursor top;
   if (len == 5 && buf[0] == ADT_FD)

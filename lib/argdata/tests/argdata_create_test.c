@@ -53,11 +53,11 @@ static void test_malloc_failure(void) {
     const char *name;
     int which;
   } cases[] = {
-      {"argdata_from_buffer", 0},   {"argdata_create_binary", 1},
-      {"argdata_create_fd", 2},     {"argdata_create_float", 3},
-      {"argdata_create_int_s", 4},  {"argdata_create_int_u", 5},
-      {"argdata_create_map", 6},    {"argdata_create_seq", 7},
-      {"argdata_create_str", 8},    {"argdata_create_str_c", 9},
+      {"argdata_from_buffer", 0},       {"argdata_create_binary", 1},
+      {"argdata_create_fd", 2},         {"argdata_create_float", 3},
+      {"argdata_create_int_s", 4},      {"argdata_create_int_u", 5},
+      {"argdata_create_map", 6},        {"argdata_create_seq", 7},
+      {"argdata_create_str", 8},        {"argdata_create_str_c", 9},
       {"argdata_create_timestamp", 10},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); ++i) {
@@ -65,17 +65,39 @@ static void test_malloc_failure(void) {
     errno = 0;
     fail_malloc = true;
     switch (cases[i].which) {
-    case 0: ad = argdata_from_buffer("\x02", 1, NULL, NULL); break;
-    case 1: ad = argdata_create_binary("x", 1); break;
-    case 2: ad = argdata_create_fd(1); break;
-    case 3: ad = argdata_create_float(1.5); break;
-    case 4: ad = argdata_create_int_s(-3); break;
-    case 5: ad = argdata_create_int_u(3); break;
-    case 6: ad = argdata_create_map(one, one, 1); break;
-    case 7: ad = argdata_create_seq(one, 1); break;
-    case 8: ad = argdata_create_str("abc", 3); break;
-    case 9: ad = argdata_create_str_c("abc"); break;
-    case 10: ad = argdata_create_timestamp(&ts); break;
+    case 0:
+      ad = argdata_from_buffer("\x02", 1, NULL, NULL);
+      break;
+    case 1:
+      ad = argdata_create_binary("x", 1);
+      break;
+    case 2:
+      ad = argdata_create_fd(1);
+      break;
+    case 3:
+      ad = argdata_create_float(1.5);
+      break;
+    case 4:
+      ad = argdata_create_int_s(-3);
+      break;
+    case 5:
+      ad = argdata_create_int_u(3);
+      break;
+    case 6:
+      ad = argdata_create_map(one, one, 1);
+      break;
+    case 7:
+      ad = argdata_create_seq(one, 1);
+      break;
+    case 8:
+      ad = argdata_create_str("abc", 3);
+      break;
+    case 9:
+      ad = argdata_create_str_c("abc");
+      break;
+    case 10:
+      ad = argdata_create_timestamp(&ts);
+      break;
     }
     int e = errno;
     fail_malloc = false;

@@ -43,7 +43,7 @@ static unsigned char *put_fd(unsigned char *p, uint32_t v, size_t *pos,
 }
 
 /* The raw fd number of level d: repeats, so numbering must deduplicate. */
-#define RAW(d) ((uint32_t)(((d) * 7) % 1021))
+#define RAW(d) ((uint32_t)(((d)*7) % 1021))
 
 /*
  * Level d (0 <= d < DEPTH) holds level d + 1 and the fd RAW(d), as
@@ -154,8 +154,8 @@ static void test_seq_nest(void) {
     put_prefix(buf + start + 1, inner);
   }
   len = cap - start;
-  argdata_t *ad = argdata_from_buffer(buf + start, len,
-                                      test_convert_identity, NULL);
+  argdata_t *ad =
+      argdata_from_buffer(buf + start, len, test_convert_identity, NULL);
   /* Walk down by iteration (no recursion in the library or here). */
   const argdata_t *cur = ad;
   argdata_seq_iterator_t its[2];

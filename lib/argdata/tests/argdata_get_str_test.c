@@ -153,7 +153,11 @@ static void test_create_str_unterminated(void) {
   free(buf);
   tap_eq_int(0, argdata_get_str(ad, &s, &len), "get_str after buf freed");
   tap_eq_bytes("abc", 3, s, len, "value survives the caller's buffer");
-  test_encodes(ad, B("\x08" "abc" "\0"), "create_str(\"abc\", 3)");
+  test_encodes(ad,
+               B("\x08"
+                 "abc"
+                 "\0"),
+               "create_str(\"abc\", 3)");
   argdata_free(ad);
 
   static const char hello[] = "hello";

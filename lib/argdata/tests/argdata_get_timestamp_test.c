@@ -49,8 +49,7 @@ static void test_decode(void) {
   tap_eq_int(0, argdata_get_timestamp(ad, &ts), "-1 ns (non-minimal)");
   tap_ok(ts.tv_sec == -1 && ts.tv_nsec == 999999999, "-1 ns value");
   argdata_free(ad);
-  tap_eq_int(EINVAL, argdata_get_timestamp(&argdata_null, &ts),
-             "null: EINVAL");
+  tap_eq_int(EINVAL, argdata_get_timestamp(&argdata_null, &ts), "null: EINVAL");
   ad = argdata_create_int_s(5);
   tap_eq_int(EINVAL, argdata_get_timestamp(ad, &ts), "int: EINVAL");
   argdata_free(ad);

@@ -180,7 +180,7 @@ int main(void) {
   tap_diag("%zu fd values in 20000 inputs", total_fds);
   tap_ok(total_fds > 20000, "the generated inputs hold many fds");
   tap_ok(ok, "2-entry-ring walk, library walk and serialize match the "
-            "reference");
+             "reference");
 
   /* A deep path with siblings on both sides of each level (ring of 2). */
   static uint8_t deep[1 << 16];

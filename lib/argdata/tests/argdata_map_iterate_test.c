@@ -31,8 +31,7 @@ static void expect(const void *buf, size_t len, size_t pairs, size_t final,
                    const char *what) {
   argdata_t *ad = from(buf, len);
   size_t got_final;
-  tap_eq_uint(pairs, count_pairs(ad, &got_final), "%s: %zu pairs", what,
-              pairs);
+  tap_eq_uint(pairs, count_pairs(ad, &got_final), "%s: %zu pairs", what, pairs);
   tap_eq_uint(final, got_final, "%s: ends %s", what,
               final == ARGDATA_ITERATOR_END ? "END" : "INVALID");
   argdata_free(ad);
@@ -68,8 +67,7 @@ static void test_parsed(void) {
   tap_ok(argdata_map_get(&it, &k, &v), "map vector: pair 2");
   tap_ok(argdata_get_int_u(k, &u, UINTMAX_MAX) == 0 && u == 25176341,
          "pair 2 key 25176341");
-  tap_ok(argdata_get_int_s(v, &i, INTMAX_MIN, INTMAX_MAX) == 0 &&
-             i == 5826009,
+  tap_ok(argdata_get_int_s(v, &i, INTMAX_MIN, INTMAX_MAX) == 0 && i == 5826009,
          "pair 2 value 5826009");
   argdata_map_next(&it);
   tap_ok(argdata_map_get(&it, &k, &v), "map vector: pair 3");
@@ -136,8 +134,7 @@ static void test_long_prefix(void) {
   size_t len;
   argdata_map_iterate(ad, &it);
   tap_ok(argdata_map_get(&it, &k, &v), "two-byte prefix: pair read");
-  tap_ok(argdata_get_binary(k, &p, &len) == 0 && len == 200 &&
-             p == buf + 4,
+  tap_ok(argdata_get_binary(k, &p, &len) == 0 && len == 200 && p == buf + 4,
          "two-byte prefix: 200-byte binary key, zero-copy");
   argdata_map_next(&it);
   tap_eq_uint(END, it.index, "two-byte prefix: END");

@@ -99,8 +99,8 @@ static void golden(const argdata_t *ad, const void *bytes, size_t len,
 
 static void int_vector(intmax_t v, bool is_unsigned, uintmax_t uv,
                        const void *bytes, size_t len) {
-  argdata_t *ad = is_unsigned ? argdata_create_int_u(uv)
-                              : argdata_create_int_s(v);
+  argdata_t *ad =
+      is_unsigned ? argdata_create_int_u(uv) : argdata_create_int_s(v);
   char what[64];
   if (is_unsigned)
     snprintf(what, sizeof(what), "int %ju", uv);
@@ -235,7 +235,11 @@ static void test_fd(void) {
 
 static void test_str(void) {
   argdata_t *ad = argdata_create_str_c("123");
-  test_encodes(ad, B("\x08" "123" "\0"), "\"123\" (README)");
+  test_encodes(ad,
+               B("\x08"
+                 "123"
+                 "\0"),
+               "\"123\" (README)");
   argdata_free(ad);
   ad = argdata_create_str("Hello\0world", 11);
   test_encodes(ad, B("\x08Hello\0world\0"), "str with embedded NUL");
@@ -246,7 +250,9 @@ static void test_str(void) {
   tap_eq_int(0, argdata_get_str(ad, &s, &len), "embedded NUL str decodes");
   tap_eq_bytes("Hello\0world", 11, s, len, "embedded NUL str value");
   argdata_free(ad);
-  ad = from(B("\x08" "123" "\0"));
+  ad = from(B("\x08"
+              "123"
+              "\0"));
   tap_eq_int(0, argdata_get_str_c(ad, &s), "\"123\" decodes");
   tap_eq_str("123", s, "\"123\" value");
   argdata_free(ad);
@@ -375,8 +381,8 @@ static void test_remap(void) {
   static const unsigned char want[] =
       "\x06\x85\x03\x00\x00\x00\x00\x85\x03\x00\x00\x00\x01\x85\x03\x00\x00"
       "\x00\x01\x85\x03\x00\x00\x00\x02Garbage!";
-  argdata_t *ad = argdata_from_buffer(in, sizeof(in) - 1,
-                                      test_convert_identity, NULL);
+  argdata_t *ad =
+      argdata_from_buffer(in, sizeof(in) - 1, test_convert_identity, NULL);
   size_t len, nfds, bound = 0;
   argdata_serialized_length(ad, &len, &bound);
   tap_eq_uint(sizeof(in) - 1, len, "remap vector: length unchanged");
@@ -423,8 +429,8 @@ static void test_garbage(void) {
   for (size_t i = 0; i < 2; ++i) {
     size_t n = strlen(garbage[i]), len, nfds;
     int fds[1];
-    argdata_t *ad = argdata_from_buffer(garbage[i], n, test_convert_identity,
-                                        NULL);
+    argdata_t *ad =
+        argdata_from_buffer(garbage[i], n, test_convert_identity, NULL);
     unsigned char *got = test_serialize(ad, &len, fds, &nfds);
     tap_eq_bytes(garbage[i], n, got, len, "garbage %zu copied unchanged", i);
     tap_eq_uint(0, nfds, "garbage %zu has no fds", i);
@@ -483,11 +489,11 @@ static void test_equal(void) {
   argdata_t *m1 = argdata_create_map(e1, e1 + 1, 1); /* {1: true} */
   argdata_t *m2 = argdata_create_map(e1, e2 + 1, 1); /* {1: false} */
   tap_ok(equal(s1, s1) && equal(m1, m1) && equal(fd, fd), "equal: same");
-  tap_ok(!equal(one, two) && !equal(one, fd) && !equal(&argdata_true,
-                                                       &argdata_false),
+  tap_ok(!equal(one, two) && !equal(one, fd) &&
+             !equal(&argdata_true, &argdata_false),
          "equal: scalars differ");
-  tap_ok(!equal(s1, s2) && !equal(s1, s3) && !equal(s3, s1) &&
-             !equal(m1, m2) && !equal(m1, s1) && !equal(&argdata_null, one),
+  tap_ok(!equal(s1, s2) && !equal(s1, s3) && !equal(s3, s1) && !equal(m1, m2) &&
+             !equal(m1, s1) && !equal(&argdata_null, one),
          "equal: containers differ");
   argdata_free(m2);
   argdata_free(m1);

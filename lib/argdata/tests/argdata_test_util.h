@@ -28,9 +28,9 @@ test_serialize(const argdata_t *ad, size_t *len, int *fds, size_t *nfds_ret) {
 }
 
 /* Check that ad serialises (literally, fds == NULL) to the given bytes. */
-__attribute__((unused)) static void
-test_encodes(const argdata_t *ad, const void *bytes, size_t len,
-             const char *what) {
+__attribute__((unused)) static void test_encodes(const argdata_t *ad,
+                                                 const void *bytes, size_t len,
+                                                 const char *what) {
   size_t got_len;
   if (!tap_ok(ad != NULL, "%s: created", what))
     return;
