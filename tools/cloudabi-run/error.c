@@ -19,6 +19,8 @@ void launcher_init(struct launcher *l) {
   l->status_fd = -1;
   l->msg_fd = 2;
   l->null_fd = -1;
+  l->janitor_fd = -1;
+  l->janitor_ack_fd = -1;
   l->last_fd = 3;
 }
 

@@ -19,6 +19,8 @@
  *   supervise        fork when a timeout or a cgroup needs a parent
  *   fds_arrange      move everything to its final number, close the rest
  *   limits_apply     setrlimit in the process that will exec
+ *   janitor          a detached helper that removes created files if
+ *                    enforce or exec fail (unsupervised runs only)
  *   enforce          sandbox_apply (privileges, Landlock, seccomp)
  *   exec             execveat(exec_fd, "", argv, envp, AT_EMPTY_PATH)
  *
@@ -115,6 +117,10 @@ struct launcher {
   bool supervised;         /* this is the child of a supervising launcher */
   int status_fd;           /* child: pipe to the parent, or -1 */
 
+  /* janitor */
+  int janitor_fd;          /* write one byte: remove the created files */
+  int janitor_ack_fd;      /* its answer */
+
   /* fds_arrange */
   int msg_fd;              /* where messages go (copy of stderr), or -1 */
   int null_fd;             /* /dev/null while arranging, or -1 */
@@ -184,6 +190,9 @@ int launcher_cgroup_create(struct launcher *l, uint64_t pids_max);
 void launcher_cgroup_kill(const char *dir);
 void launcher_cgroup_remove(struct launcher *l);
 
+/* After a failure: have the janitor remove the created files, and wait. */
+void launcher_janitor_call(struct launcher *l);
+
 /* Lower RLIMIT_NOFILE to its final value right before exec (limits_apply
  * explains why it waits). */
 int launcher_nofile_finish(struct launcher *l);
@@ -204,6 +213,7 @@ int launcher_limits(struct launcher *l);
 int launcher_supervise(struct launcher *l);
 int launcher_fds_arrange(struct launcher *l);
 int launcher_limits_apply(struct launcher *l);
+int launcher_janitor(struct launcher *l);
 int launcher_enforce(struct launcher *l);
 int launcher_exec(struct launcher *l);
 

@@ -7,7 +7,7 @@ static int (*const stages[])(struct launcher *) = {
     launcher_config_load,   launcher_sandbox_probe, launcher_executable_open,
     launcher_resources_open, launcher_argdata_build, launcher_limits,
     launcher_supervise,     launcher_fds_arrange,   launcher_limits_apply,
-    launcher_enforce,       launcher_exec,
+    launcher_janitor,       launcher_enforce,       launcher_exec,
 };
 
 int launcher_run(struct launcher *l) {
@@ -16,6 +16,7 @@ int launcher_run(struct launcher *l) {
   for (size_t i = 0; i < sizeof(stages) / sizeof(stages[0]); ++i) {
     if (stages[i](l) != 0) {
       launcher_cleanup(l);
+      launcher_janitor_call(l);
       launcher_report(l);
       if (l->status_fd >= 0) {
         /* A supervised child tells its parent that it failed before exec,
