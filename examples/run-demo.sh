@@ -22,7 +22,7 @@ for f in "$run" "$hello"; do
 done
 
 say() { printf '\n== %s\n' "$*"; }
-show() { printf '$ %s\n' "$*"; "$@"; }
+show() { printf '$ %s\n' "$*"; "$@" 2>&1; }
 
 say "The configuration: the program gets a terminal (fd 4), a name and one directory (fd 5)"
 cat examples/hello/hello.yaml
@@ -36,7 +36,7 @@ status=$?
 echo "(exit status $status)"
 
 say "Outside the launcher it has no arguments and says how to start it"
-show "$hello"
+show "$hello" 3<&-
 echo "(exit status $?)"
 
 say "A typo in the configuration is reported with file, line and column"

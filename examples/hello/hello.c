@@ -14,6 +14,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,11 @@ int main(void) {
   int out = -1, dir = -1;
   FILE *fp;
 
-  if (fstat(3, &st) != 0 || st.st_size == 0) {
+  /* The launcher's fd 3 is a memfd sealed against any change. */
+  int seals = fcntl(3, F_GET_SEALS);
+  int need = F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
+  if (seals < 0 || (seals & need) != need || fstat(3, &st) != 0 ||
+      st.st_size == 0) {
     fprintf(stderr, "hello: no argdata on fd 3; start me with cloudabi-run:\n"
                     "  cloudabi-run hello hello.yaml\n");
     return 1;

@@ -66,6 +66,17 @@ status_is 0 "configuration on standard input (CONFIG is -)"
 is "06 85 08 6f 75 74 00 85 03 00 00 00 04 85 08 64 69 72 00 85 03 00 00 00 05" \
    "$(sed -n 's/^argdata-hex=//p' out)" "stdin configuration: same bytes"
 
+cat c.yaml | "$RUN" "$P/ad_report" >out 2>err
+st=$?
+status_is 0 "configuration piped on standard input"
+is "06 85 08 6f 75 74 00 85 03 00 00 00 04 85 08 64 69 72 00 85 03 00 00 00 05" \
+   "$(sed -n 's/^argdata-hex=//p' out)" "piped configuration: same bytes"
+{ cat c.yaml; printf 'pad: "'; head -c 1100000 /dev/zero | tr '\0' x; echo '"'; } | "$RUN" "$P/ad_report" >out 2>err
+st=$?
+status_is 101 "a piped configuration larger than 1 MiB"
+like "^cloudabi-run: fatal: <stdin>" "$(head -n 1 err)" "piped configuration too large: the message names <stdin>"
+not_started "a piped configuration larger than 1 MiB"
+
 # The same launcher descriptor twice is one number; two !file entries of the
 # same path are two opens and two numbers; numbering is depth-first, key
 # before value, in order of first appearance.

@@ -18,7 +18,7 @@ expected="Hello, CloudABI user!
 My directory holds $(find "$src/examples/hello" -mindepth 1 -maxdepth 1 ! -name '.*' | wc -l) entries:
 $(find "$src/examples/hello" -mindepth 1 -maxdepth 1 ! -name '.*' -printf '  %f\n' | LC_ALL=C sort)"
 is "$expected" "$(cat out)" "examples/hello greets and lists its directory"
-"$hello" </dev/null >out 2>err
+"$hello" </dev/null 3<&- >out 2>err
 st=$?
 status_is 1 "examples/hello outside the launcher"
 like "cloudabi-run" "$(cat err)" "examples/hello outside the launcher says how to start it"

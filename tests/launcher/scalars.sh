@@ -125,6 +125,65 @@ if [ "$expected" != "$actual" ]; then
   diff <(printf '%s\n' "$expected") <(printf '%s\n' "$actual") | diag "$(cat)"
 fi
 
+# More spellings of the core schema and of the explicit tags.
+cat >more.yaml <<'YAML'
+out: !fd stdout
+plus: +42
+minint: -9223372036854775808
+half: .5
+Inf: .Inf
+NaN: .NaN
+nul1: Null
+nul2: NULL
+fal: FALSE
+qtrue: "true"
+qnull: 'null'
+tsoff: !!timestamp 2001-12-14t21:59:43.10-05:00
+tsspace: !!timestamp 2001-12-14 21:59:43.10 -5
+bin: !!binary |
+  aGVs
+  bG8=
+YAML
+run "$P/ad_report" more.yaml
+status_is 0 "more scalar spellings"
+expected='%TAG ! tag:nuxi.nl,2015:cloudabi/
+---
+!!map {
+  ? !!str "out"
+  : !fd "4",
+  ? !!str "plus"
+  : !!int "42",
+  ? !!str "minint"
+  : !!int "-9223372036854775808",
+  ? !!str "half"
+  : !!float "5e-1",
+  ? !!str "Inf"
+  : !!float ".inf",
+  ? !!str "NaN"
+  : !!float ".nan",
+  ? !!str "nul1"
+  : !!null "null",
+  ? !!str "nul2"
+  : !!null "null",
+  ? !!str "fal"
+  : !!bool "false",
+  ? !!str "qtrue"
+  : !!str "true",
+  ? !!str "qnull"
+  : !!str "null",
+  ? !!str "tsoff"
+  : !!timestamp "2001-12-15T02:59:43.100000000Z",
+  ? !!str "tsspace"
+  : !!timestamp "2001-12-15T02:59:43.100000000Z",
+  ? !!str "bin"
+  : !!binary "aGVsbG8=",
+}'
+actual=$(yaml_of)
+is "$expected" "$actual" "core-schema spellings, timestamps with offsets, multi-line binary"
+if [ "$expected" != "$actual" ]; then
+  diff <(printf '%s\n' "$expected") <(printf '%s\n' "$actual") | diag "$(cat)"
+fi
+
 # Published vector: [0, true, "A"] is 07 81 05 82 02 01 83 08 41 00.
 echo '[0, true, "A"]' >v.yaml
 run --stdout=inherit "$P/ad_report" v.yaml

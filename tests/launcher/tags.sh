@@ -25,6 +25,15 @@ is "$(ino_of shellfile) rdonly" "$(field ino "$(fdline 6)") $(field acc "$(fdlin
 is "$(ino_of shellfile)" "$(field ino "$(fdline 7)")" "!fd stdin (config from a file) -> fd 7 is the launcher's stdin"
 is "1" "$(field devnull "$(fdline 0)")" "fd 0 is still /dev/null"
 
+# Verbatim tags (what %TAG expands to) are the same tags.
+cat >verbatim.yaml <<YAML
+out: !<tag:nuxi.nl,2015:cloudabi/fd> stdout
+d: !<tag:nuxi.nl,2015:cloudabi/file> {path: $T}
+YAML
+run "$P/ad_report" verbatim.yaml
+status_is 0 "verbatim !<tag:nuxi.nl,2015:cloudabi/...> tags"
+is "$(ino_of "$T")" "$(field ino "$(fdline 5)")" "verbatim !file tag opens the directory"
+
 # A pipe passed with !fd N stays a pipe.
 cat >pipe.yaml <<'YAML'
 out: !fd stdout
