@@ -417,9 +417,9 @@ int a_utimensat_outside(void) {
 int a_utimensat_in_ro(void) {
   return SC(SYS_utimensat, L(probe.ro), "file.txt", NULL, L(0));
 }
-int a_futimens_ro_fd(void) {
+int a_residual_futimens_ro_fd(void) {
   struct timespec ts[2] = {{0, 0}, {0, 0}};
-  return SC(SYS_utimensat, L(probe.rofile), NULL, ts, L(0));
+  return SC(SYS_utimensat, L(probe.rotimes), NULL, ts, L(0));
 }
 int a_utimes_outside(void) {
   return SC(SYS_utimes, fx("outside/secret.txt"), NULL);

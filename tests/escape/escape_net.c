@@ -152,8 +152,8 @@ static int msgname(int multi) {
     return SC(SYS_sendmmsg, L(probe.udp_conn), &mm, L(1), L(0));
   return SC(SYS_sendmsg, L(probe.udp_conn), &mm.msg_hdr, L(0));
 }
-int a_sendmsg_msgname_udp(void) { return msgname(0); }
-int a_sendmmsg_msgname_udp(void) { return msgname(1); }
+int a_residual_sendmsg_msgname_udp(void) { return msgname(0); }
+int a_residual_sendmmsg_msgname_udp(void) { return msgname(1); }
 int a_highptr_sendto(void) {
   void *p = mmap((void *)0x100000000UL, 4096, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);

@@ -35,6 +35,7 @@ struct probe_ctx {
   int tcp_conn;   /* !socket {type: stream, connect: the runner's server} */
   int udp_conn;   /* !socket {type: dgram, connect: the runner's server} */
   int tty;        /* !fd N: the slave side of a pty made by the runner */
+  int rotimes;    /* FIXTURE/ro/times.txt, rights [read] */
   const char *fixture; /* absolute path of the fixture directory */
   const char *abstract_name; /* abstract unix socket of the runner */
   long victim;    /* pid of an unrelated process (same process group) */

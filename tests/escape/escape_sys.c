@@ -384,7 +384,8 @@ static int granted(int fd) {
   const int fds[] = {probe.out,    probe.ro,         probe.rw,
                      probe.rw2,    probe.bin,        probe.rofile,
                      probe.rwfile, probe.exe,        probe.tcp_listen,
-                     probe.tcp_conn, probe.udp_conn, probe.tty};
+                     probe.tcp_conn, probe.udp_conn, probe.tty,
+                     probe.rotimes};
   if (fd <= 3)
     return 1;
   for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); ++i)

@@ -13,7 +13,8 @@
 # fresh fixture directory:
 #   ro/      file.txt, sub/s.txt, esc -> ../outside/secret.txt,
 #            esc_abs -> FIX/outside/secret.txt, inlink -> file.txt,
-#            prog (a static binary), script.sh (#!/bin/sh)    granted [read]
+#            prog (a static binary), script.sh (#!/bin/sh), times.txt,
+#            hardlink (= outside/hardlinked.txt)               granted [read]
 #   rw/ rw2/ w.txt, sub1/a.txt, sub2/       granted read write create delete rename
 #   bin/     hello (static), script.sh      granted [read, exec]
 #   outside/ secret.txt (xattr user.keep), link -> secret.txt, prog, usock,
@@ -59,6 +60,7 @@ mkdir -p "$FIX"/ro/sub "$FIX"/rw/sub1 "$FIX"/rw/sub2 "$FIX"/rw2 "$FIX"/bin \
   "$FIX"/outside
 echo ro-data >"$FIX/ro/file.txt"
 echo sub >"$FIX/ro/sub/s.txt"
+echo times >"$FIX/ro/times.txt"
 ln -s ../outside/secret.txt "$FIX/ro/esc"
 ln -s "$FIX/outside/secret.txt" "$FIX/ro/esc_abs"
 ln -s file.txt "$FIX/ro/inlink"
@@ -79,7 +81,7 @@ python3 -c 'import os,sys; os.setxattr(sys.argv[1], "user.keep", b"1")' \
   "$FIX/outside/secret.txt" 2>/dev/null || true
 
 fingerprint() { # ro/ and outside/: names, modes, owners, sizes, times, xattrs, contents
-  (cd "$FIX" && find ro outside -printf '%p %m %U:%G %s %T@ %C@ %n %l\n' |
+  (cd "$FIX" && find ro outside ! -name times.txt -printf '%p %m %U:%G %s %T@ %C@ %n %l\n' |
     LC_ALL=C sort &&
     find ro outside -type f -exec sha256sum {} + | LC_ALL=C sort &&
     python3 -c 'import os,sys
@@ -131,6 +133,7 @@ run_probe() {
       tcp_conn) echo "tcp_conn: !socket {type: stream, connect: \"127.0.0.1:$TCP_PORT\"}" ;;
       udp_conn) echo "udp_conn: !socket {type: dgram, connect: \"127.0.0.1:$UDP_PORT\"}" ;;
       tty) echo 'tty: !fd 5'; wrap=(python3 "$HELPER" pty 5) ;;
+      rotimes) echo "rotimes: !file {path: \"$FIX/ro/times.txt\"}" ;;
       opt=*) opts+=("${tok#opt=}") ;;
       esac
     done
