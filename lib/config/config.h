@@ -87,7 +87,7 @@ struct config_resource {
   const char *path;   /* as written; relative to the working directory */
   uint64_t rights;    /* CLOUDABI_RIGHT_* bits (lib/rights) */
   bool create;        /* create if missing */
-  bool truncate;      /* truncate on open (needs create or write) */
+  bool truncate;      /* truncate on open (the load checks FD_WRITE) */
   unsigned mode;      /* permission bits for create (default 0600) */
 
   /* CONFIG_RESOURCE_SOCKET. */

@@ -75,7 +75,17 @@ struct config_ctx {
   /* Resources, in order of number (malloc'd while loading). */
   struct config_resource *res;
   size_t n_res, cap_res;
+  /* Deduplication: !fd host descriptors (open addressing, malloc'd; a slot
+   * holds host_fd + 1 and the number) and the !executable number (0: none). */
+  struct {
+    unsigned host_fd_plus_1;
+    int number;
+  } *fd_table;
+  int executable_number;
 };
+
+/* Twice CONFIG_MAX_RESOURCES, so the table never fills. */
+#define CONFIG_FD_TABLE_SIZE (2 * CONFIG_MAX_RESOURCES)
 
 /* Fill err (message, position of node or line/column) and return -EINVAL. */
 __attribute__((format(printf, 3, 4))) int

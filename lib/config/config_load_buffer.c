@@ -131,6 +131,7 @@ int config_load_buffer(struct config **out, const char *buf, size_t len,
   if (parser_ok)
     yaml_parser_delete(&parser);
   free(ctx.res);
+  free(ctx.fd_table);
   if (rc != 0) {
     if (rc == -ENOMEM) {
       config_fail_at(&ctx, 0, 0, "out of memory while loading the "

@@ -11,16 +11,15 @@ int config_resource_executable(struct config_ctx *ctx,
     config_fail(ctx, node, "!executable takes no value");
     return config_hint(ctx, "write just !executable");
   }
-  for (size_t i = 0; i < ctx->n_res; ++i)
-    if (ctx->res[i].kind == CONFIG_RESOURCE_EXECUTABLE) {
-      *number = ctx->res[i].number;
-      return 0;
-    }
+  if (ctx->executable_number != 0) {
+    *number = ctx->executable_number;
+    return 0;
+  }
   struct config_resource *r;
   int rc = config_resource_add(ctx, node, &r);
   if (rc != 0)
     return rc;
   r->kind = CONFIG_RESOURCE_EXECUTABLE;
-  *number = r->number;
+  *number = ctx->executable_number = r->number;
   return 0;
 }

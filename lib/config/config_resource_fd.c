@@ -2,6 +2,7 @@
  * same descriptor named twice is one resource with one number. */
 #include <errno.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config_impl.h"
@@ -49,11 +50,19 @@ int config_resource_fd(struct config_ctx *ctx, struct config_node *node,
     return config_hint(ctx, "pass the configuration as a file: cloudabi-run "
                             "EXECUTABLE CONFIG");
   }
-  for (size_t i = 0; i < ctx->n_res; ++i)
-    if (ctx->res[i].kind == CONFIG_RESOURCE_FD && ctx->res[i].host_fd == fd) {
-      *number = ctx->res[i].number;
+  if (ctx->fd_table == NULL) {
+    ctx->fd_table = calloc(CONFIG_FD_TABLE_SIZE, sizeof(*ctx->fd_table));
+    if (ctx->fd_table == NULL)
+      return -ENOMEM;
+  }
+  size_t slot = ((unsigned)fd * 2654435761u) % CONFIG_FD_TABLE_SIZE;
+  while (ctx->fd_table[slot].host_fd_plus_1 != 0) {
+    if (ctx->fd_table[slot].host_fd_plus_1 == (unsigned)fd + 1) {
+      *number = ctx->fd_table[slot].number;
       return 0;
     }
+    slot = (slot + 1) % CONFIG_FD_TABLE_SIZE;
+  }
   struct config_resource *r;
   int rc = config_resource_add(ctx, node, &r);
   if (rc != 0)
@@ -61,5 +70,7 @@ int config_resource_fd(struct config_ctx *ctx, struct config_node *node,
   r->kind = CONFIG_RESOURCE_FD;
   r->host_fd = fd;
   *number = r->number;
+  ctx->fd_table[slot].host_fd_plus_1 = (unsigned)fd + 1;
+  ctx->fd_table[slot].number = r->number;
   return 0;
 }
