@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -218,4 +219,39 @@ int a_setuid_plant_fchmod(void) {
     return e;
   }
   return setuid_verdict((int)fd, n);
+}
+int a_setuid_plant_openat2(void) {
+  const char *n = pname("suid3");
+  struct {
+    uint64_t flags, mode, resolve;
+  } how = {O_CREAT | O_WRONLY, 04755, 0};
+  long fd = syscall(SYS_openat2, L(probe.rw), n, &how, sizeof(how));
+  if (fd < 0)
+    return errno;
+  return setuid_verdict((int)fd, n);
+}
+int a_setuid_plant_creat(void) {
+  const char *n = pname("suid4");
+  char path[512];
+  snprintf(path, sizeof(path), "%s/%s", fx("rw"), n);
+  long fd = syscall(SYS_creat, path, L(04755));
+  if (fd < 0)
+    return errno;
+  return setuid_verdict((int)fd, n);
+}
+int a_setgid_dir_plant(void) {
+  const char *n = pname("sgid");
+  struct stat st;
+  if (syscall(SYS_mkdirat, L(probe.rw), n, L(02777)) < 0)
+    return errno;
+  int e = syscall(SYS_newfstatat, L(probe.rw), n, &st, L(0)) < 0 ? errno : 0;
+  (void)syscall(SYS_unlinkat, L(probe.rw), n, L(AT_REMOVEDIR));
+  if (e != 0)
+    return e;
+  if (st.st_mode & S_ISGID) {
+    probe_custom("SETGID-PLANTED mode %o gid %d", (unsigned)st.st_mode & 07777,
+                 (int)st.st_gid);
+    return PROBE_CUSTOM;
+  }
+  return 0;
 }

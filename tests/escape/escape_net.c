@@ -203,3 +203,31 @@ int a_ctl_udp_send(void) {
   snprintf(buf, sizeof(buf), "CONTROL-%s\n", probe.name);
   return SC(SYS_sendto, L(probe.udp_conn), buf, strlen(buf), L(0), NULL, L(0));
 }
+
+/* ---- ioctls on a handed-in socket ---- */
+
+struct ifreq_ {
+  char name[16];
+  union {
+    short flags;
+    char pad[24];
+  } u;
+};
+int a_ioctl_siocsifflags(void) {
+  struct ifreq_ ifr;
+  memset(&ifr, 0, sizeof(ifr));
+  strcpy(ifr.name, "lo");
+  if (syscall(SYS_ioctl, L(probe.udp_conn), L(0x8913 /* SIOCGIFFLAGS */),
+              &ifr) < 0)
+    return errno;
+  return SC(SYS_ioctl, L(probe.udp_conn), L(0x8914 /* SIOCSIFFLAGS */), &ifr);
+}
+int a_ioctl_siocgifconf(void) {
+  static char buf[4096];
+  struct {
+    int len;
+    int pad;
+    char *buf;
+  } ifc = {sizeof(buf), 0, buf};
+  return SC(SYS_ioctl, L(probe.udp_conn), L(0x8912 /* SIOCGIFCONF */), &ifc);
+}

@@ -167,6 +167,9 @@ X(rename_into_bin, "EACCES", "EACCES", ctl_exec_bin, "", "renameat(rw, new file,
 X(link_into_bin, "EACCES", "EACCES", ctl_exec_bin, "", "linkat(rw, \"w.txt\", bin, x): link a writable file into the exec grant") \
 X(execveat_fdcwd, "EPERM", "EACCES", ctl_exec_bin, "", "execveat(AT_FDCWD, \"/bin/true\")") \
 X(setuid_plant_create, "EPERM", "EPERM", ctl_create_rw, "", "openat(rw, x, O_CREAT, 04755) then fstat: a set-user-ID file owned by the sandbox's uid left for others to run (SETUID-PLANTED if the bit stuck)") \
+X(setuid_plant_openat2, "EPERM", "EPERM", ctl_create_rw, "", "openat2(rw, x, {O_CREAT, mode 04755}): the mode sits in open_how, out of seccomp's sight (SETUID-PLANTED if the bit stuck)") \
+X(setuid_plant_creat, "EPERM", "EPERM", ctl_create_rw, "", "legacy creat(\"/abs/rw/x\", 04755) (SETUID-PLANTED if the bit stuck)") \
+X(setgid_dir_plant, "OK", "OK", ctl_mkdir_rw, "", "mkdirat(rw, d, 02777): a set-group-ID directory owned by the sandbox's group; OK = created WITHOUT the bit (the kernel strips S_ISGID from mkdir's mode), SETGID-PLANTED would be a hole") \
 X(setuid_plant_fchmod, "EPERM", "EPERM", ctl_create_rw, "", "create rw/x 0755, then fchmod(fd, 04755) and fstat (SETUID-PLANTED if the bit stuck)") \
 X(core_dump_outside, "SIGSEGV", "SIGSEGV", ctl_kill_child, "nocore", "raise RLIMIT_CORE to its hard limit and crash with SIGSEGV: the kernel must not write a core file into the working directory outside/ (core_pattern \"core\")") \
 /* ---- sockets ---- */ \
@@ -196,6 +199,8 @@ X(connect_listen, "EPERM", "EPERM", ctl_listen_sockname, "tcp_listen,server", "c
 X(bind_conn, "EPERM", "EPERM", ctl_tcp_send, "tcp_conn", "bind(handed-in connected socket, 127.0.0.1:0)") \
 X(reconnect_udp, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "connect(handed-in UDP socket, another address)") \
 X(sendto_udp_addr, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "sendto(handed-in UDP socket, addr = runner's second UDP port)") \
+X(ioctl_siocsifflags, "EPERM", "EPERM", ctl_udp_send, "udp_conn", "ioctl(handed-in UDP socket, SIOCSIFFLAGS, lo with unchanged flags): network configuration through a socket") \
+X(ioctl_siocgifconf, "EPERM", "EPERM", ctl_udp_send, "udp_conn", "ioctl(handed-in UDP socket, SIOCGIFCONF): list the host's interfaces and addresses") \
 X(highptr_sendto, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "sendto(handed-in UDP socket, addr at exactly 0x100000000)") \
 /* ---- signals and other processes ---- */ \
 X(kill_parent, "EPERM", "EPERM", ctl_kill_child, "victim", "kill(getppid(), SIGCONT)") \
