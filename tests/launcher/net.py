@@ -6,6 +6,9 @@
   net.py server ADDR READY            listen, create READY, accept one
                                       connection, read a line, answer
                                       "pong\\n", close
+  net.py eofserver ADDR READY OUT     listen, create READY, accept one
+                                      connection, wait up to 10 s for EOF,
+                                      write "eof after N ms" or "no eof" to OUT
   net.py hold ADDR READY              listen and sleep (keeps the port busy)
   net.py udpsend ADDR MESSAGE         send MESSAGE every 0.1 s for 10 s
   net.py udpserver ADDR READY         bind, create READY, answer the first
@@ -56,6 +59,27 @@ def main():
                 break
             data += chunk
         sys.stdout.write(data.decode())
+        return 0
+    if cmd == "eofserver":
+        s, a = parse(sys.argv[2])
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(a)
+        s.listen(5)
+        with open(sys.argv[3], "w") as f:
+            f.write("ready\n")
+        s.settimeout(20)
+        c, _ = s.accept()
+        t0 = time.time()
+        c.settimeout(10)
+        result = "no eof"
+        try:
+            while c.recv(100):
+                pass
+            result = "eof after %d ms" % ((time.time() - t0) * 1000)
+        except socket.timeout:
+            pass
+        with open(sys.argv[4], "w") as f:
+            f.write(result + "\n")
         return 0
     if cmd in ("server", "hold"):
         s, a = parse(sys.argv[2])

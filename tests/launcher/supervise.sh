@@ -102,6 +102,35 @@ status_is 200 "exec mode: exit(200)"
 run --timeout=30 "$P/ad_exit" exit200.yaml
 status_is 200 "supervised: exit(200)"
 
+# The supervising launcher leaks no blocked signals and no extra ignored
+# signals into the program.
+printf 'out: !fd stdout\n' >r.yaml
+run "$P/ad_report" r.yaml
+exec_sig=$(grep '^signals ' out)
+like "^signals blocked=0 " "$exec_sig" "exec mode: no signal blocked in the program"
+run --timeout=30 "$P/ad_report" r.yaml
+status_is 0 "supervised ad_report"
+is "$exec_sig" "$(grep '^signals ' out)" "supervised: the same signal mask and ignored set as in exec mode"
+
+# The supervising launcher holds no copy of the program's descriptors: when
+# the program closes a connected socket, the peer sees EOF at once although
+# the program (and the launcher) still run.
+port=$(free_port)
+bg "$PY" "$NET" eofserver "127.0.0.1:$port" ready-eof eof.out
+wait_for_file ready-eof
+printf 'out: !fd stdout\nseconds: 3\nclose: !socket {type: stream, connect: 127.0.0.1:%s}\n' "$port" >eof.yaml
+run --timeout=30 "$P/ad_sleep" eof.yaml
+status_is 0 "supervised program closing its socket"
+wait_for_file eof.out 12
+like "^eof after [0-9]+ ms" "$(cat eof.out)" "the peer saw EOF when the program closed the socket"
+ms=$(sed -n 's/^eof after \([0-9]*\) ms/\1/p' eof.out)
+ok "the EOF came before the program ended (${ms:-?} ms < 2500 ms)" test "${ms:-99999}" -lt 2500
+
+# The command line's --timeout wins over the document's timeout.
+printf 'out: !fd stdout\nseconds: 1\n--- !launcher\ntimeout: 0.3\n' >tover.yaml
+run --timeout=20 "$P/ad_sleep" tover.yaml
+status_is 0 "--timeout=20 wins over timeout: 0.3"
+
 # Signals to the launcher are forwarded.
 forward() { # SIGNAL CONFIG EXPECTED-STATUS DESC
   rm -f out   # wait_for_file must not see the previous run's output

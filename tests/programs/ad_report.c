@@ -6,7 +6,8 @@
  * memfd, maps it and parses it, then writes a report to the descriptor under
  * the argdata key `out` (fd 1 when there is none):
  *
- *   argc=N, argv[i]=..., environ=N, env[i]=..., uid=, gid=, rlimit ...
+ *   argc=N, argv[i]=..., environ=N, env[i]=..., uid=, gid=, rlimit ...,
+ *   signals blocked=<hex mask> ignored=<hex mask> (bit N-1 = signal N)
  *   argdata-bytes=N, argdata-hex=<hex bytes of fd 3>
  *   yaml-begin / argdata_print_yaml output / yaml-end
  *   one line per open descriptor 0..1023:
@@ -25,6 +26,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -228,6 +230,21 @@ int main(int argc, char **argv) {
   print_rlimit(out, "nproc", RLIMIT_NPROC);
   print_rlimit(out, "cpu", RLIMIT_CPU);
   ad_printf(out, "\n");
+
+  {
+    sigset_t blocked;
+    unsigned long long bmask = 0, imask = 0;
+    sigemptyset(&blocked);
+    sigprocmask(SIG_BLOCK, NULL, &blocked);
+    for (int sig = 1; sig < 64; ++sig) {
+      struct sigaction sa;
+      if (sigismember(&blocked, sig) == 1)
+        bmask |= 1ULL << (sig - 1);
+      if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+        imask |= 1ULL << (sig - 1);
+    }
+    ad_printf(out, "signals blocked=%llx ignored=%llx\n", bmask, imask);
+  }
 
   if (start.error != 0)
     ad_printf(out, "fd3-error=%s\n", ad_errno_name(start.error));

@@ -3,7 +3,8 @@
  * Argdata keys: `out` (fd: "ready\n" is written before sleeping and
  * "awake\n" after), `seconds` (int or float, default 60), `catch_term`
  * (bool: on SIGTERM write "caught SIGTERM\n" to out and exit 42),
- * `ignore_term` (bool: ignore SIGTERM).
+ * `ignore_term` (bool: ignore SIGTERM), `close` (fd: closed before
+ * sleeping, so that its peer sees EOF while the program still runs).
  */
 #include <errno.h>
 #include <signal.h>
@@ -39,6 +40,8 @@ int main(void) {
     if (sigaction(SIGTERM, &sa, NULL) != 0 && out_fd >= 0)
       ad_printf(out_fd, "sigaction failed %s\n", ad_errno_name(errno));
   }
+  if (ad_lookup_fd(start.root, "close") >= 0)
+    close(ad_lookup_fd(start.root, "close"));
   if (ad_lookup_bool(start.root, "ignore_term"))
     signal(SIGTERM, SIG_IGN);
   if (out_fd >= 0)
