@@ -160,7 +160,7 @@ int a_leak_statx_shadow(void) {
   return SC(SYS_statx, L(probe.ro), "/etc/shadow", L(0), L(0x7ff), buf);
 }
 int a_leak_faccessat(void) {
-  return SC(SYS_faccessat, L(probe.ro), "/etc/shadow", L(R_OK));
+  return SC(SYS_faccessat, L(probe.ro), "../outside/secret.txt", L(R_OK));
 }
 int a_leak_readlink_outside(void) {
   char buf[256];

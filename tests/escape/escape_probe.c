@@ -4,6 +4,7 @@
  *   cloudabi-run [--profile=P] escape_probe CONFIG   (argdata at fd 3)
  *   escape_probe list                                print the attack table
  *   escape_probe exec-marker FD                      what the exec attacks run
+ *   escape_probe euid-marker FD                      prints its effective uid
  *
  * The argdata map holds `attack: NAME`, `fixture: PATH`, `victim: PID`,
  * `tcp_port`, `udp_port`, `abstract` and the granted descriptors (see
@@ -205,6 +206,12 @@ int main(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[1], "exec-marker") == 0) {
     static const char line[] = "result: EXECUTED\n";
     (void)!write(atoi(argv[2]), line, sizeof(line) - 1);
+    return 0;
+  }
+  if (argc >= 3 && strcmp(argv[1], "euid-marker") == 0) {
+    char line[64];
+    int len = snprintf(line, sizeof(line), "result: EUID=%d\n", (int)geteuid());
+    (void)!write(atoi(argv[2]), line, (size_t)len);
     return 0;
   }
   read_args();

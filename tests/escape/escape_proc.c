@@ -348,3 +348,14 @@ int a_core_dump_outside(void) {
   syscall(SYS_kill, L(getpid()), L(SIGSEGV));
   return 0;
 }
+
+/* ---- after a user switch ---- */
+
+int a_caps_after_user(void) { return a_caps_sets(); }
+int a_setuid_exec_nnp(void) {
+  char fdbuf[16];
+  char *argv[] = {(char *)"suid_hello", (char *)"euid-marker", fdbuf, NULL};
+  char *envp[] = {NULL};
+  snprintf(fdbuf, sizeof(fdbuf), "%d", probe.out);
+  return SC(SYS_execveat, L(probe.bin), "suid_hello", argv, envp, L(0));
+}

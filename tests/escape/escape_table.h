@@ -20,6 +20,7 @@
  *   opt=OPTION   an extra cloudabi-run option (resource limits)
  *   orphan       the probe prints "orphan: PID"; afterwards that process
  *                must not exist
+ *   root         meaningful only when the suite runs as root (else SKIP)
  *   nocore       afterwards there must be no core file in outside/
  *   rotimes      `rotimes: !file {path: FIXTURE/ro/times.txt}` (read-only;
  *                left out of the fixture fingerprint)
@@ -236,9 +237,11 @@ X(setrlimit_above_hard, "EPERM", "EPERM", ctl_setrlimit_lower, "", "prlimit64(0,
 X(setrlimit_legacy, "EPERM", "EPERM", ctl_setrlimit_lower, "", "setrlimit(RLIMIT_NPROC, infinity) (legacy syscall)") \
 X(prlimit_victim, "EPERM", "EPERM", ctl_setrlimit_lower, "", "prlimit64(victim, RLIMIT_NOFILE, NULL, &old)") \
 X(caps_sets, "NONE", "NONE", ctl_getuid, "", "capget(): effective, permitted and inheritable sets must be empty") \
-X(caps_bounding, "NONE", "NONE", ctl_getuid, "", "prctl(PR_CAPBSET_READ) for every capability: the bounding set must be empty") \
+X(caps_bounding, "NONE", "NONE", ctl_getuid, "root", "prctl(PR_CAPBSET_READ) for every capability: a root launcher must empty the bounding set (an unprivileged one cannot: no CAP_SETPCAP; no_new_privs makes it inert)") \
 X(caps_ambient, "NONE", "NONE", ctl_getuid, "", "prctl(PR_CAP_AMBIENT_IS_SET) for every capability: the ambient set must be empty") \
 X(no_new_privs, "NNP=1", "NNP=1", ctl_getuid, "", "prctl(PR_GET_NO_NEW_PRIVS) must read 1") \
+X(caps_after_user, "NONE", "NONE", ctl_getuid, "opt=--user=nobody", "--user=nobody: capget() after the user switch; every set must be empty") \
+X(setuid_exec_nnp, "EUID=65534", "EUID=65534", ctl_exec_bin, "opt=--user=nobody", "--user=nobody: execveat(bin, \"suid_hello\"), a set-user-ID-root copy of the probe: no_new_privs keeps the effective uid") \
 X(setuid_root, "EPERM", "EPERM", ctl_getuid, "", "setuid(0)") \
 X(setgroups_root, "EPERM", "EPERM", ctl_getuid, "", "setgroups(1, {0})") \
 X(capset_raise, "EPERM", "EPERM", ctl_getuid, "", "capset(): raise every capability") \
@@ -393,7 +396,7 @@ X(residual_sendmmsg_msgname_udp, "OK", "OK", ctl_udp_send, "udp_conn", "known re
 X(leak_stat_outside, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): fstatat(ro, \"/abs/outside/secret.txt\") works") \
 X(leak_stat_dotdot, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): fstatat(ro, \"../outside/secret.txt\") works") \
 X(leak_statx_shadow, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): statx(ro, \"/etc/shadow\") gives size and times") \
-X(leak_faccessat, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): faccessat(ro, \"/etc/shadow\", R_OK) answers with DAC only") \
+X(leak_faccessat, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): faccessat(ro, \"../outside/secret.txt\", R_OK) answers with DAC only") \
 X(leak_readlink_outside, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): readlinkat(ro, \"/abs/outside/link\")") \
 X(leak_existence, "ENOENT", "ENOENT", ctl_open_ro, "", "known residual leak (SECURITY.md): fstatat on a missing outside path says ENOENT (an existence oracle)") \
 X(leak_opath_outside, "EPERM", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md), compat only: openat(ro, outside, O_PATH) gives a descriptor usable for fstat (strict refuses O_PATH in openat)")

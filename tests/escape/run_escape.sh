@@ -16,7 +16,8 @@
 #            prog (a static binary), script.sh (#!/bin/sh), times.txt,
 #            hardlink (= outside/hardlinked.txt)               granted [read]
 #   rw/ rw2/ w.txt, sub1/a.txt, sub2/       granted read write create delete rename
-#   bin/     hello (static), script.sh      granted [read, exec]
+#   bin/     hello (static), script.sh, suid_hello (set-user-ID copy of
+#            the probe)                       granted [read, exec]
 #   outside/ secret.txt (xattr user.keep), link -> secret.txt, prog, usock,
 #            hardlinked.txt (also ro/hardlink)
 # plus TCP/UDP/unix/abstract servers (escape_helper.py servers) and an
@@ -67,10 +68,12 @@ ln -s file.txt "$FIX/ro/inlink"
 cp "$PROBE" "$FIX/ro/prog"
 cp "$PROBE" "$FIX/bin/hello"
 cp "$PROBE" "$FIX/outside/prog"
+cp "$PROBE" "$FIX/bin/suid_hello"
 printf '#!/bin/sh\necho "result: EXECUTED" >&4\n' >"$FIX/ro/script.sh"
 cp "$FIX/ro/script.sh" "$FIX/bin/script.sh"
 chmod 755 "$FIX/ro/prog" "$FIX/bin/hello" "$FIX/outside/prog" \
   "$FIX/ro/script.sh" "$FIX/bin/script.sh"
+chmod 4755 "$FIX/bin/suid_hello" # owned by the runner (root when run as root)
 echo w >"$FIX/rw/w.txt"
 echo a >"$FIX/rw/sub1/a.txt"
 echo top-secret >"$FIX/outside/secret.txt"
@@ -180,6 +183,10 @@ while IFS='|' read -r name kind strict compat control needs desc; do
   leak) n_leak=$((n_leak + 1)) ;;
   esac
   if [ "$PROFILE" = strict ]; then expect=$strict; else expect=$compat; fi
+  if [[ ,$needs, == *,opt=--user=* || ,$needs, == *,root,* ]] && [ "$(id -u)" != 0 ]; then
+    tap skip "$PROFILE: $kind $name: $desc" "meaningful only when the suite runs as root"
+    continue
+  fi
   : >"$FIX/victim.log"
   run_probe "$name" "$needs"
   label="$PROFILE: $kind $name: $desc"
