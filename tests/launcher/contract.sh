@@ -12,7 +12,7 @@ dir: !file {path: $T/srv}
 YAML
 
 # Extra descriptors in the launcher's environment must not leak.
-exec 7</etc/hostname 8>"$T/leak" 9<>"$T/leak2"
+exec 7</etc/passwd 8>"$T/leak" 9<>"$T/leak2"
 run "$P/ad_report" c.yaml
 exec 7<&- 8>&- 9>&-
 status_is 0 "worked example runs"

@@ -4,8 +4,9 @@
 # started, and nothing left behind (each configuration first asks for
 # `made: !file {..., create: true}`, which must not exist afterwards).
 #
-# "Path not permitted": as root a mode-000 file is still readable, so the
-# test uses a path below a regular file (/etc/hostname/x -> ENOTDIR).
+# "Path not permitted": as root a mode-000 file is still readable, so this
+# test uses a path below a regular file (regular.txt/x -> ENOTDIR);
+# unprivileged.sh covers EACCES as an unprivileged user.
 . "$(dirname "$0")/lib.sh"
 
 head2() {
@@ -103,9 +104,10 @@ check_failure "bad stream setting in !launcher" 101 lstream.yaml 4 9 'stdout'
 run "$P/ad_report" missing.yaml
 check_failure "missing path" 102 missing.yaml 3 4 "$T/nonexistent"
 
-{ head2; echo "f: !file {path: /etc/hostname/x}"; } >notdir.yaml
+echo regular >regular.txt
+{ head2; echo "f: !file {path: $T/regular.txt/x}"; } >notdir.yaml
 run "$P/ad_report" notdir.yaml
-check_failure "path that cannot be opened (ENOTDIR)" 102 notdir.yaml 3 4 "/etc/hostname/x"
+check_failure "path that cannot be opened (ENOTDIR)" 102 notdir.yaml 3 4 "$T/regular.txt/x"
 
 { head2; echo "f: !file {path: $T/nodir/new.txt, rights: [write], create: true}"; } >createfail.yaml
 run "$P/ad_report" createfail.yaml
