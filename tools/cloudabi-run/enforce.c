@@ -12,7 +12,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
-#include <linux/landlock.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -20,7 +19,7 @@
 
 #include "launcher.h"
 
-#define EXEC_ACCESS (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_EXECUTE)
+#define EXEC_ACCESS (LAUNCHER_LL_READ_FILE | LAUNCHER_LL_EXECUTE)
 
 #ifdef LAUNCHER_HAVE_SANDBOX
 static int open_rule(struct launcher *l, struct sandbox_rule *rule,
@@ -58,13 +57,13 @@ static int apply(struct launcher *l) {
   rules[n_rules++] = (struct sandbox_rule){l->exec_fd, EXEC_ACCESS};
   if (l->program_fd >= 0)
     rules[n_rules++] =
-        (struct sandbox_rule){l->program_fd, LANDLOCK_ACCESS_FS_READ_FILE};
+        (struct sandbox_rule){l->program_fd, LAUNCHER_LL_READ_FILE};
   size_t first_opened = n_rules;
   if (l->closure.dynamic && l->closure.interpreter != NULL)
     r = open_rule(l, &rules[n_rules++], l->closure.interpreter, EXEC_ACCESS);
   for (size_t i = 0; r == 0 && i < l->closure.n_libraries; ++i)
     r = open_rule(l, &rules[n_rules++], l->closure.libraries[i],
-                  LANDLOCK_ACCESS_FS_READ_FILE);
+                  LAUNCHER_LL_READ_FILE);
   if (r == 0) {
     memset(&policy, 0, sizeof(policy));
     policy.profile = l->profile;

@@ -13,6 +13,9 @@
 
 #include "launcher.h"
 
+#ifndef SYS_execveat
+#define SYS_execveat 322
+#endif
 #ifndef AT_EMPTY_PATH
 #define AT_EMPTY_PATH 0x1000
 #endif

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <linux/landlock.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,19 +333,19 @@ int launcher_explain(struct launcher *l) {
   }
   rules[n_rules++] = (struct xrule){
       l->exec_path ? l->exec_path : l->executable,
-      LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_EXECUTE,
+      LAUNCHER_LL_READ_FILE | LAUNCHER_LL_EXECUTE,
       l->script_path ? "script interpreter" : "program"};
   if (l->script_path)
     rules[n_rules++] = (struct xrule){l->script_path,
-                                      LANDLOCK_ACCESS_FS_READ_FILE, "script"};
+                                      LAUNCHER_LL_READ_FILE, "script"};
   if (l->closure.dynamic && l->closure.interpreter)
     rules[n_rules++] = (struct xrule){
         l->closure.interpreter,
-        LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_EXECUTE,
+        LAUNCHER_LL_READ_FILE | LAUNCHER_LL_EXECUTE,
         "ELF interpreter"};
   for (size_t i = 0; i < l->closure.n_libraries; ++i)
     rules[n_rules++] = (struct xrule){l->closure.libraries[i],
-                                      LANDLOCK_ACCESS_FS_READ_FILE, "library"};
+                                      LAUNCHER_LL_READ_FILE, "library"};
   print_all(l, stdout, d, n_d, rules, n_rules);
   fflush(stdout);
   free(d);

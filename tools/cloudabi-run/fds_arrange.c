@@ -19,9 +19,6 @@
 
 #include "launcher.h"
 
-#ifndef CLOSE_RANGE_CLOEXEC
-#include <linux/close_range.h>
-#endif
 
 struct move {
   int *fd;     /* source, updated to the target */
@@ -95,8 +92,8 @@ int launcher_fds_arrange(struct launcher *l) {
   for (int s = 0; s < 3; ++s)
     if (inherit[s] && fcntl(s, F_SETFD, 0) != 0)
       return fail(l, "inherit", errno);
-  if (close_range((unsigned)next, ~0U, 0) != 0)
-    return fail(l, "close_range", errno);
+  if ((r = launcher_close_range((unsigned)next, ~0U)) != 0)
+    return fail(l, "close_range", -r);
 
   /* Everything now lives at its target. */
   for (size_t i = 0; i < m; ++i)

@@ -29,10 +29,10 @@ static _Noreturn void janitor(struct launcher *l, int rd, int ack) {
   signal(SIGQUIT, SIG_IGN);
   /* Hold nothing of the program's: only the two pipes stay open. */
   if (lo > 0)
-    close_range(0, (unsigned)lo - 1, 0);
+    launcher_close_range(0, (unsigned)lo - 1);
   if (hi > lo + 1)
-    close_range((unsigned)lo + 1, (unsigned)hi - 1, 0);
-  close_range((unsigned)hi + 1, ~0U, 0);
+    launcher_close_range((unsigned)lo + 1, (unsigned)hi - 1);
+  launcher_close_range((unsigned)hi + 1, ~0U);
   while ((n = read(rd, &b, 1)) < 0 && errno == EINTR)
     ;
   if (n == 1) {

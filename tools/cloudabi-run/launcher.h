@@ -39,6 +39,15 @@
 #include "lib/elf/elf.h"
 #include "lib/sandbox/sandbox.h"
 
+/* The Landlock access bits the launcher itself names (the rest comes from
+ * sandbox_landlock_access); defined here so that no kernel header is
+ * needed (the launcher also builds with musl). */
+#define LAUNCHER_LL_EXECUTE (UINT64_C(1) << 0)
+#define LAUNCHER_LL_READ_FILE (UINT64_C(1) << 2)
+
+/* close_range(2) through syscall(2): musl 1.2.3 has no wrapper. */
+int launcher_close_range(unsigned first, unsigned last);
+
 /* Exit statuses of the launcher itself (cloudabi-run(1), EXIT STATUS). */
 enum {
   LAUNCHER_EXIT_USAGE = 100,
