@@ -511,3 +511,25 @@ int a_dev_mem(void) { return open_dev("/dev/mem", O_RDONLY); }
 int a_dev_disk(void) { return open_dev("/dev/vda", O_RDONLY); }
 int a_dev_tty(void) { return try_open(probe.ro, "/dev/tty", O_RDWR); }
 int a_dev_kmsg(void) { return open_dev("/dev/kmsg", O_WRONLY); }
+
+/* ---- more on descriptors of read-only grants ---- */
+
+int a_lease_ro_fd(void) {
+  return SC(SYS_fcntl, L(probe.rofile), L(1024 /* F_SETLEASE */),
+            L(1 /* F_WRLCK */));
+}
+int a_rename_whiteout(void) {
+  const char *n = uniq("wsrc");
+  int fd = open_keep(probe.rw, n, O_CREAT | O_WRONLY);
+  if (fd < 0) {
+    probe_custom("SETUP-FAILED creating rw/%s: errno %d", n, -fd);
+    return PROBE_CUSTOM;
+  }
+  close(fd);
+  return SC(SYS_renameat2, L(probe.rw), n, L(probe.rw), uniq("wdst"),
+            L(4 /* RENAME_WHITEOUT */));
+}
+int a_linkat_empty_path_rofile(void) {
+  return SC(SYS_linkat, L(probe.rofile), "", L(probe.rw), uniq("hl4"),
+            L(AT_EMPTY_PATH));
+}

@@ -94,6 +94,9 @@ X(rename_rw_to_outside, "EACCES", "EACCES", ctl_rename_rw_rw2, "", "renameat(rw,
 X(rename_outside_in, "EACCES", "EACCES", ctl_rename_rw_rw2, "", "renameat(ro, \"/abs/outside/secret.txt\", rw, \"s\")") \
 X(rename_exchange_ro, "EACCES", "EACCES", ctl_rename_rw, "", "renameat2(rw, \"w.txt\", ro, \"file.txt\", RENAME_EXCHANGE)") \
 X(rename_dir_out, "EACCES", "EACCES", ctl_rename_rw, "", "renameat(rw, \"sub1\", rw, \"../outside/sub1\"): move a granted directory out") \
+X(linkat_empty_path_rofile, "ENOENT", "ENOENT", ctl_link_rw, "", "linkat(read-only file descriptor, \"\", rw, x, AT_EMPTY_PATH): give the read-only file a name in the writable grant; ENOENT: the kernel refuses AT_EMPTY_PATH without CAP_DAC_READ_SEARCH for a descriptor opened with other credentials (the launcher's), before Landlock's EXDEV") \
+X(rename_whiteout, "EPERM", "EPERM", ctl_rename_rw, "", "renameat2(rw, a, rw, b, RENAME_WHITEOUT): leaves a 0:0 character device (whiteout) behind; Landlock does not check it (no MAKE_CHAR needed) and the kernel allows it unprivileged since 5.8, so only seccomp can refuse the flag") \
+X(lease_ro_fd, "EPERM", "EPERM", ctl_fcntl_setfl, "", "fcntl(read-only descriptor, F_SETLEASE, F_WRLCK): stall every other process that opens the file (lease-break time)") \
 /* ---- truncation and writes through read-only grants ---- */ \
 X(otrunc_ro, "EACCES", "EACCES", ctl_truncate_rw, "", "openat(ro, \"file.txt\", O_RDONLY|O_TRUNC)") \
 X(otrunc_outside, "EACCES", "EACCES", ctl_truncate_rw, "", "openat(ro, \"/abs/outside/secret.txt\", O_WRONLY|O_TRUNC)") \
