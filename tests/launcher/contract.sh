@@ -110,6 +110,12 @@ is "$expected_yaml" "$(yaml_of)" "fd numbers in order of first appearance, writt
 is "$(field ino "$(fdline 5)")" "$(field ino "$(fdline 6)")" "fds 5 and 6 are the same directory"
 is "$(ino_of "$T/err")" "$(field ino "$(fdline 7)")" "fd 7 is the launcher's stderr"
 
+# !fd 1 and !fd stdout name the same launcher descriptor: one number.
+printf 'out: !fd stdout\none: !fd 1\nerr: !fd stderr\ntwo: !fd 2\n' >same.yaml
+run "$P/ad_report" same.yaml
+status_is 0 "!fd 1 and !fd stdout together"
+is "0 1 2 3 4 5" "$(fds_of)" "!fd 1 = !fd stdout and !fd 2 = !fd stderr: one number each"
+
 # No resources at all: a plain scalar tree; only 0-3 are open.
 echo 'hello' >plain.yaml
 run --stdout=inherit "$P/ad_report" plain.yaml

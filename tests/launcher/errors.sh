@@ -140,6 +140,12 @@ run "$P/ad_report" keep.yaml
 check_failure "failure after create: true on an existing file" 102 keep.yaml 4 4 "$T/nonexistent"
 is "precious" "$(cat existing.txt 2>&1)" "an existing file named with create: true is kept, unchanged"
 
+# A unix socket the launcher bound is removed again when a later step fails.
+{ head2; echo "s: !socket {type: stream, bind: $T/bound.sock}"; echo "f: !file {path: $T/nonexistent}"; } >sockfail.yaml
+run "$P/ad_report" sockfail.yaml
+check_failure "failure after binding a unix socket" 102 sockfail.yaml 4 4 "$T/nonexistent"
+ok "the unix socket the launcher bound was removed" test ! -e bound.sock
+
 # --- 126/127: the executable -----------------------------------------------------
 head2 >good.yaml
 run "$T/no-such-program" good.yaml

@@ -20,6 +20,14 @@ is "06 85 08 6f 75 74 00 85 03 00 00 00 04" "$(sed -n 's/^argdata-hex=//p' out)"
 run --env=A=1 --env='B=x y' --env=EMPTY= "$P/ad_report" r.yaml
 status_is 0 "--env"
 is "environ=3 env[0]=A=1 env[1]=B=x y env[2]=EMPTY=" "$(env_of)" "--env gives exactly that environment"
+# The same name twice: the last one wins (as in env(1) and the usual rule
+# for repeated options), or it is refused; never two entries for one name.
+run --env=A=1 --env=A=2 "$P/ad_report" r.yaml
+if [ "$st" = 100 ]; then
+  pass "--env=A=1 --env=A=2 refused as a usage error"
+else
+  is "environ=1 env[0]=A=2" "$(env_of)" "--env=A=1 --env=A=2: one A, the last value"
+fi
 HOME=/root FOO=bar run "$P/ad_report" r.yaml
 is "environ=0" "$(env_of)" "the launcher's own environment is not passed on"
 

@@ -81,6 +81,12 @@ run --timeout=10 "$P/ad_sleep" short.yaml
 status_is 0 "program ending before the timeout"
 is "ready awake" "$(tr '\n' ' ' <out | sed 's/ $//')" "the program ran to the end"
 
+# --timeout=0: "no timeout" (as in timeout(1)) or a usage error; killing the
+# program at once is useful to nobody.
+printf 'out: !fd stdout\nseconds: 0.2\n' >zero.yaml
+run --timeout=0 "$P/ad_sleep" zero.yaml
+ok "--timeout=0 disables the timeout or is refused (status $st: 0 or 100)" test "$st" = 0 -o "$st" = 100
+
 # A program that ignores SIGTERM is still ended by the timeout, and does not
 # survive the launcher.
 printf 'out: !fd stdout\nseconds: 3\nignore_term: true\n' >ignore.yaml

@@ -88,6 +88,17 @@ is "dir rdonly append=0" "$(acc 13)" "directory, [read, write, ...] -> O_RDONLY 
 is "$(ino_of f.txt)" "$(field ino "$(fdline 5)")" "fd 5 is the granted file"
 is "content" "$(cat f.txt)" "opening with [write] did not truncate"
 
+# An empty rights list grants nothing: the descriptor must not be readable
+# (O_PATH), or the configuration is refused. The spec only says "without
+# read -> write-only"; granting read for `rights: []` would be an over-grant.
+printf 'out: !fd stdout\nf: !file {path: %s/f.txt, rights: []}\n' "$T" >norights.yaml
+run "$P/ad_report" norights.yaml
+if [ "$st" = 101 ]; then
+  pass "file, rights: [] -> refused as a configuration error"
+else
+  like "^reg path " "$(field type "$(fdline 5)") $(field acc "$(fdline 5)") " "file, rights: [] -> not readable (O_PATH)"
+fi
+
 # CloudABI right names work as well.
 cat >names.yaml <<YAML
 out: !fd stdout
