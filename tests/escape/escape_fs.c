@@ -533,3 +533,19 @@ int a_linkat_empty_path_rofile(void) {
   return SC(SYS_linkat, L(probe.rofile), "", L(probe.rw), uniq("hl4"),
             L(AT_EMPTY_PATH));
 }
+int a_highptr_openat(void) {
+  const char *p = high_string(fx("outside/secret.txt"));
+  if (p == NULL) {
+    probe_custom("SETUP-FAILED mmap at 0x100000000: errno %d", errno);
+    return PROBE_CUSTOM;
+  }
+  return try_open(probe.ro, p, O_RDONLY);
+}
+int a_highptr_fchmodat(void) {
+  const char *p = high_string("file.txt");
+  if (p == NULL) {
+    probe_custom("SETUP-FAILED mmap at 0x100000000: errno %d", errno);
+    return PROBE_CUSTOM;
+  }
+  return SC(SYS_fchmodat, L(probe.ro), p, L(0777));
+}

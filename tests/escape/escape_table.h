@@ -139,6 +139,8 @@ X(setxattrat_outside, "EPERM", "EPERM", ctl_futimens_rw, "", "setxattrat(ro, \".
 X(fsetxattr_ro_fd, "EPERM", "EPERM", ctl_futimens_rw, "", "fsetxattr(read-only descriptor, \"user.escape\")") \
 X(ioctl_setflags_ro, "EPERM", "EPERM", ctl_futimens_rw, "", "ioctl(read-only descriptor, FS_IOC_SETFLAGS, noatime)") \
 X(highptr_utimensat, "EPERM", "EPERM", ctl_futimens_rw, "", "utimensat(ro, path at exactly 0x100000000, NULL): a pointer whose low 32 bits are 0 must not pass a 'path == NULL' rule") \
+X(highptr_openat, "EACCES", "EACCES", ctl_open_ro, "", "openat(ro, \"/abs/outside/secret.txt\" placed at exactly 0x100000000)") \
+X(highptr_fchmodat, "EPERM", "EPERM", ctl_futimens_rw, "", "fchmodat(ro, \"file.txt\" placed at exactly 0x100000000, 0777)") \
 /* ---- device nodes ---- */ \
 X(mknodat_chr, "EPERM", "EPERM", ctl_create_rw, "", "mknodat(rw, \"mem\", S_IFCHR, 1:1)") \
 X(mknodat_blk, "EPERM", "EPERM", ctl_create_rw, "", "mknodat(rw, \"disk\", S_IFBLK, 254:0)") \
