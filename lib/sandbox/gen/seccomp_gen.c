@@ -43,12 +43,19 @@
 #define U32_EQ(arg, v) CMP((arg), SCMP_CMP_MASKED_EQ, 0xffffffffU, (v))
 #define U32_MASKED(arg, m, v) CMP((arg), SCMP_CMP_MASKED_EQ, (m), (v))
 #define PTR_NULL(arg) CMP((arg), SCMP_CMP_EQ, 0, 0)
+/* A file mode without S_ISUID|S_ISGID (umode_t, low 32 bits). */
+#define NO_SETID(arg) U32_MASKED((arg), 06000U, 0)
+/* Open flags that make the kernel ignore the mode: neither O_CREAT nor
+ * __O_TMPFILE (libcs then pass 0, raw callers may pass anything). */
+#define NO_CREATE(arg) U32_MASKED((arg), X_O_CREAT | X_O_TMPFILE, 0)
 /* dirfd is a real descriptor: bit 31 of the int is clear, so AT_FDCWD
  * (-100) and every other negative value are refused. */
 #define DIRFD(arg) CMP((arg), SCMP_CMP_MASKED_EQ, 0x80000000U, 0)
 
 /* Kernel values, spelled out (they are ABI and never change). */
 #define X_O_PATH 010000000U
+#define X_O_CREAT 0100U
+#define X_O_TMPFILE 020000000U /* __O_TMPFILE, without O_DIRECTORY */
 #define X_AF_UNIX 1U
 #define X_SOCK_STREAM 1U
 #define X_SOCK_SEQPACKET 5U
@@ -408,10 +415,19 @@ static const struct rule rules[] = {
          "AT_FDCWD", "as in compat", DIRFD(0), PTR_NULL(1)),
 
     /* ---- paths, relative to a directory descriptor ---- */
-    ALLOW(COMPAT, "openat", "confined by Landlock"),
-    WHEN(STRICT, "openat", "dirfd is not AT_FDCWD && (flags & O_PATH) == 0",
+    WHEN(COMPAT, "openat", "flags has neither O_CREAT nor O_TMPFILE (mode "
+         "ignored)", "confined by Landlock; no set-user/group-ID files (the "
+         "program's user could plant one for others to run)", NO_CREATE(2)),
+    WHEN(COMPAT, "openat", "(mode & (S_ISUID|S_ISGID)) == 0", "",
+         NO_SETID(3)),
+    WHEN(STRICT, "openat", "dirfd is not AT_FDCWD && (flags & O_PATH) == 0 "
+         "&& flags has neither O_CREAT nor O_TMPFILE",
          "confined by Landlock; O_PATH would open (and fstat) paths outside "
-         "the grants", DIRFD(0), U32_MASKED(2, X_O_PATH, 0)),
+         "the grants; no set-ID files", DIRFD(0),
+         U32_MASKED(2, X_O_PATH | X_O_CREAT | X_O_TMPFILE, 0)),
+    WHEN(STRICT, "openat", "dirfd is not AT_FDCWD && (flags & O_PATH) == 0 "
+         "&& (mode & (S_ISUID|S_ISGID)) == 0", "", DIRFD(0),
+         U32_MASKED(2, X_O_PATH, 0), NO_SETID(3)),
     AT("openat2", 0, "the SDK needs RESOLVE_BENEATH; its struct cannot be "
                      "inspected, Landlock confines it"),
     AT("newfstatat", 0, "stat; metadata is not confined (SECURITY.md)"),
@@ -435,8 +451,11 @@ static const struct rule rules[] = {
          "confined by Landlock", DIRFD(0), DIRFD(2)),
 
     /* ---- legacy path-only calls: compat only, confined by Landlock ---- */
-    ALLOW(COMPAT, "open", "confined by Landlock"),
-    ALLOW(COMPAT, "creat", "confined by Landlock"),
+    WHEN(COMPAT, "open", "flags has neither O_CREAT nor O_TMPFILE",
+         "confined by Landlock; no set-ID files", NO_CREATE(1)),
+    WHEN(COMPAT, "open", "(mode & (S_ISUID|S_ISGID)) == 0", "", NO_SETID(2)),
+    WHEN(COMPAT, "creat", "(mode & (S_ISUID|S_ISGID)) == 0",
+         "confined by Landlock; no set-ID files", NO_SETID(1)),
     ALLOW(COMPAT, "stat", "metadata is not confined (SECURITY.md)"),
     ALLOW(COMPAT, "lstat", "metadata is not confined (SECURITY.md)"),
     ALLOW(COMPAT, "access", "ld.so checks /etc/ld.so.preload; DAC answer only"),

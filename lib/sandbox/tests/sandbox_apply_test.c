@@ -271,6 +271,14 @@ static void child_seccomp_strict(void *arg) {
   report(ERR(syscall(SYS_shmget, 0 /* IPC_PRIVATE */, 4096, 0600)));
   report(ERR(syscall(SYS_keyctl, 0, 0, 0, 0, 0)));
   report(ERR(syscall(SYS_sethostname, "x", 1)));
+  /* no set-ID files (the program's user could plant one) */
+  report(ERR(syscall(SYS_openat, fx.w, "suid", O_WRONLY | O_CREAT | O_CLOEXEC,
+                     04755)));
+  report(ERR(syscall(SYS_openat, fx.w, "sgid", O_WRONLY | O_CREAT | O_CLOEXEC,
+                     02755)));
+  report(open_err(fx.w, "plain", O_WRONLY | O_CREAT));
+  report(ERR(syscall(SYS_openat, fx.d, "d.txt", O_RDONLY | O_CLOEXEC,
+                     04755))); /* leaks an fd in the child: harmless */
   /* scheduling: reads by thread id are fine, changes only for self */
   {
     unsigned long mask[16];
@@ -344,6 +352,10 @@ static const struct {
     {EPERM, "shmget"},
     {EPERM, "keyctl"},
     {EPERM, "sethostname"},
+    {EPERM, "openat(O_CREAT, 04755) (set-user-ID file)"},
+    {EPERM, "openat(O_CREAT, 02755) (set-group-ID file)"},
+    {0, "openat(O_CREAT, 0600)"},
+    {0, "openat(O_RDONLY, mode 04755 ignored without O_CREAT)"},
     {0, "sched_getaffinity(own thread id)"},
     {EPERM, "sched_setaffinity(parent)"},
     {EISCONN, "sendmsg(msg_name) on a STREAM socketpair"},
@@ -414,13 +426,16 @@ static void child_compat(void *arg) {
   report(ERR(syscall(SYS_chmod, path, 0600)));
   report(ERR(syscall(SYS_socket, 1, SOCK_STREAM, 0)));
   report(ERR(syscall(SYS_clone3, NULL, 0)));
+  snprintf(path, sizeof(path), "%s/W/suid", root);
+  report(ERR(syscall(SYS_creat, path, 04755)));
+  report(ERR(syscall(SYS_open, path, O_WRONLY | O_CREAT | O_CLOEXEC, 04755)));
 }
 
 static void test_compat(void) {
   struct sandbox_policy p = policy(SANDBOX_PROFILE_COMPAT);
   struct child_result r;
   run_sandboxed(&p, &kern, child_compat, fx.root, &r);
-  if (r.apply_rc != 0 || r.n != 7) {
+  if (r.apply_rc != 0 || r.n != 9) {
     tap_ok(false, "compat: apply %d (%s), %d values", r.apply_rc, r.message,
            r.n);
     return;
@@ -432,6 +447,8 @@ static void test_compat(void) {
   tap_eq_int(EPERM, r.v[4], "compat: chmod (path form)");
   tap_eq_int(EPERM, r.v[5], "compat: socket");
   tap_eq_int(ENOSYS, r.v[6], "compat: clone3");
+  tap_eq_int(EPERM, r.v[7], "compat: creat(04755) (set-user-ID file)");
+  tap_eq_int(EPERM, r.v[8], "compat: open(O_CREAT, 04755)");
 }
 
 int main(void) {
