@@ -2,6 +2,7 @@
  * sandbox_apply's refusal paths, all-or-nothing behaviour and degraded
  * mode, on this kernel with the probed ABI lowered (sandbox_probe's ceiling).
  */
+#include <grp.h>
 #include <signal.h>
 #include <sys/prctl.h>
 
@@ -117,6 +118,48 @@ static void test_layer_limit(const struct sandbox_kernel *k) {
          message);
 }
 
+/* As an unprivileged user: nothing to drop, so apply works; asking for a
+ * user switch is refused with EPERM before anything is applied. */
+static void test_unprivileged(const struct sandbox_kernel *k) {
+  int pfd[2], status;
+  pid_t pid;
+  long v[3] = {-9999, -9999, -9999};
+  if (geteuid() != 0) {
+    tap_skip("not root", "unprivileged apply (needs root to become nobody)");
+    tap_skip("not root", "unprivileged user switch refused");
+    tap_skip("not root", "nothing applied after the refusal");
+    return;
+  }
+  if (pipe(pfd) != 0)
+    abort();
+  fflush(stdout);
+  pid = fork();
+  if (pid == 0) {
+    struct sandbox_policy p = policy(false);
+    struct sandbox_error err;
+    close(pfd[0]);
+    report_fd_ = pfd[1];
+    if (setgroups(0, NULL) != 0 || setresgid(65534, 65534, 65534) != 0 ||
+        setresuid(65534, 65534, 65534) != 0)
+      _exit(2);
+    p.uid = 0;
+    report(sandbox_apply(&p, k, NULL, 0, &err));
+    report(prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
+    p.uid = (uid_t)-1;
+    report(sandbox_apply(&p, k, NULL, 0, &err));
+    _exit(0);
+  }
+  close(pfd[1]);
+  for (int i = 0; i < 3; i++)
+    if (read_full(pfd[0], &v[i], sizeof(long)) != 0)
+      break;
+  close(pfd[0]);
+  waitpid(pid, &status, 0);
+  tap_eq_int(-EPERM, v[0], "unprivileged: switching to uid 0 refused");
+  tap_eq_int(0, v[1], "unprivileged: nothing applied after the refusal");
+  tap_eq_int(0, v[2], "unprivileged: apply works (nothing to drop)");
+}
+
 int main(void) {
   struct sandbox_kernel k, low;
   struct child_result r;
@@ -201,6 +244,7 @@ int main(void) {
   tap_ok(r.apply_rc == 0 && r.warnings[0] == '\0',
          "ABI 6: applied, no warnings");
   test_layer_limit(&k);
+  test_unprivileged(&k);
   fixture_remove(&fx);
   return tap_done();
 }
