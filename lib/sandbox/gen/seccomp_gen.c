@@ -248,7 +248,9 @@ static const struct rule rules[] = {
     /* ---- processes ---- */
     ALLOW(BOTH, "fork", "plain fork (musl's fork)"),
     ALLOW(BOTH, "vfork", "vfork (posix_spawn, Python's subprocess)"),
-    WHEN(BOTH, "clone", "flags == glibc thread (0x3d0f00)", "threads",
+    WHEN(BOTH, "clone", "flags == glibc thread (0x3d0f00)",
+         "threads and forks with exactly these flag sets: no namespace flag, "
+         "CLONE_PARENT, CLONE_NEWUSER or CLONE_PTRACE",
          U32_EQ(0, X_THREAD_GLIBC)),
     WHEN(BOTH, "clone", "flags == musl thread (0x7d0f00)", "threads",
          U32_EQ(0, X_THREAD_MUSL)),
@@ -412,7 +414,9 @@ static const struct rule rules[] = {
          "reaches files outside the grants. Not limited to writable "
          "descriptors (residual, SECURITY.md)", PTR_NULL(1)),
     WHEN(STRICT, "utimensat", "path == NULL (64-bit compare) && dirfd is not "
-         "AT_FDCWD", "as in compat", DIRFD(0), PTR_NULL(1)),
+         "AT_FDCWD", "CloudABI's file_stat_fput(times) on a held file; a path "
+         "form reaches files outside the grants (residual, SECURITY.md)",
+         DIRFD(0), PTR_NULL(1)),
 
     /* ---- paths, relative to a directory descriptor ---- */
     WHEN(COMPAT, "openat", "flags has neither O_CREAT nor O_TMPFILE (mode "
@@ -664,6 +668,15 @@ static void emit_c(FILE *out) {
   emit_c_array(out, "sandbox_filter_compat", COMPAT);
 }
 
+/* Print a table cell: '|' would end the cell, so it is escaped. */
+static void emit_cell(FILE *out, const char *text) {
+  for (; *text != '\0'; text++) {
+    if (*text == '|')
+      fputc('\\', out);
+    fputc(*text, out);
+  }
+}
+
 /* One table per profile: a row per allowed system call, its conditions
  * joined by "or". */
 static void emit_table(FILE *out, int profile) {
@@ -681,11 +694,12 @@ static void emit_table(FILE *out, int profile) {
       continue;
     fprintf(out, "| `%s` | ", r->name);
     if (r->errno_value) {
-      fprintf(out, "never: answers %s | %s |\n",
+      fprintf(out, "never: answers %s | ",
               r->errno_value == ENOSYS       ? "ENOSYS"
               : r->errno_value == EOPNOTSUPP ? "EOPNOTSUPP"
-                                             : "an errno",
-              r->why);
+                                             : "an errno");
+      emit_cell(out, r->why);
+      fprintf(out, " |\n");
       continue;
     }
     for (size_t j = i; j < sizeof(rules) / sizeof(rules[0]); j++)
@@ -700,14 +714,17 @@ static void emit_table(FILE *out, int profile) {
         if (!(rules[j].profiles & profile) || strcmp(rules[j].name, r->name) ||
             rules[j].cond[0] == '\0')
           continue;
-        fprintf(out, "%s%s", first ? "" : "; or ", rules[j].cond);
+        fprintf(out, "%s", first ? "" : "; or ");
+        emit_cell(out, rules[j].cond);
         first = false;
       }
     }
     if (strcmp(r->name, "prctl") == 0 || strcmp(r->name, "fcntl") == 0 ||
         strcmp(r->name, "ioctl") == 0 || strcmp(r->name, "seccomp") == 0)
       why = "a small command allowlist: see the conditions";
-    fprintf(out, " | %s |\n", why);
+    fprintf(out, " | ");
+    emit_cell(out, why);
+    fprintf(out, " |\n");
   }
 }
 
