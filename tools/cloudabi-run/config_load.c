@@ -104,6 +104,8 @@ int launcher_config_load(struct launcher *l) {
   if (r != 0)
     return r;
   launcher_settings_merge(&l->settings, &l->cli, &l->cfg->settings);
+  if (l->settings.timeout_ms.set && l->settings.timeout_ms.value == 0)
+    l->settings.timeout_ms.set = false; /* 0: no timeout, as in timeout(1) */
   if ((r = resolve_user(l)) != 0)
     return r;
   return capture_fds(l);

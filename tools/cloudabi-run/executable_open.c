@@ -152,8 +152,17 @@ static int build_argv(struct launcher *l) {
                                      ? slash + 1
                                      : l->executable);
   }
-  for (size_t i = 0; i < n_env; ++i)
-    l->exec_envp[i] = (char *)env[i];
+  /* The same NAME twice: one entry, the last value, at the first place. */
+  size_t m = 0;
+  for (size_t i = 0; i < n_env; ++i) {
+    size_t name_len = strcspn(env[i], "=") + 1, j;
+    for (j = 0; j < m; ++j)
+      if (strncmp(l->exec_envp[j], env[i], name_len) == 0)
+        break;
+    l->exec_envp[j] = (char *)env[i];
+    if (j == m)
+      ++m;
+  }
   return 0;
 }
 

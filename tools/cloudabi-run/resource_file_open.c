@@ -2,7 +2,9 @@
  * !file: open a file or directory with the open mode its rights ask for.
  *
  *   file:      read only -> O_RDONLY, write without read -> O_WRONLY,
- *              both -> O_RDWR; append -> O_APPEND; truncate -> O_TRUNC;
+ *              both -> O_RDWR, neither -> O_PATH (the descriptor names the
+ *              file: fstat works, read and write fail with EBADF);
+ *              append -> O_APPEND; truncate -> O_TRUNC;
  *              create -> O_CREAT (O_EXCL first, to know whether the
  *              launcher created it and must remove it on failure).
  *   directory: O_DIRECTORY|O_RDONLY, or O_PATH when `read` is not granted
@@ -44,6 +46,21 @@ static int fail_open(struct launcher *l, const struct config_resource *rc,
   return -e;
 }
 
+/* Neither read nor write: reopen as O_PATH (a directory too). */
+static int path_only(struct launcher *l, const struct config_resource *rc,
+                     struct launcher_resource *res) {
+  struct stat st;
+  int p = open(rc->path, O_PATH | O_CLOEXEC);
+  if (p < 0)
+    return fail_open(l, rc, errno);
+  close(res->fd);
+  res->fd = p;
+  if (fstat(p, &st) != 0)
+    return fail_open(l, rc, errno);
+  res->is_dir = S_ISDIR(st.st_mode);
+  return 0;
+}
+
 int launcher_resource_file_open(struct launcher *l, size_t i) {
   const struct config_resource *rc = &l->cfg->resources[i];
   struct launcher_resource *res = &l->res[i];
@@ -74,6 +91,8 @@ int launcher_resource_file_open(struct launcher *l, size_t i) {
   if (fd < 0)
     return fail_open(l, rc, errno);
   res->fd = fd;
+  if (!rd && (rc->rights & CLOUDABI_RIGHT_FD_WRITE) == 0)
+    return path_only(l, rc, res);
   if (fstat(fd, &st) != 0)
     return fail_open(l, rc, errno);
   res->is_dir = S_ISDIR(st.st_mode);

@@ -36,15 +36,16 @@ static int acc_mode(int fd) { return fcntl(fd, F_GETFL) & (O_ACCMODE | O_PATH); 
 
 static void open_modes(void) {
   struct launcher l;
-  char yaml[1024];
+  char yaml[2048];
   snprintf(yaml, sizeof(yaml),
            "r: !file {path: %s/f}\n"
            "w: !file {path: %s/f, rights: [write]}\n"
            "rw: !file {path: %s/f, rights: [read, write]}\n"
            "a: !file {path: %s/f, rights: [append]}\n"
            "d: !file {path: %s}\n"
-           "dp: !file {path: %s, rights: [write]}\n",
-           dir, dir, dir, dir, dir, dir);
+           "dp: !file {path: %s, rights: [write]}\n"
+           "n: !file {path: %s/f, rights: []}\n",
+           dir, dir, dir, dir, dir, dir, dir);
   if (load(&l, yaml) != 0 || launcher_resources_open(&l) != 0) {
     tap_ok(false, "open modes: %s", l.err.message);
     return;
@@ -57,6 +58,8 @@ static void open_modes(void) {
   tap_ok(l.res[4].is_dir, "directory recognised");
   tap_eq_int(O_RDONLY, acc_mode(l.res[4].fd), "directory with read -> O_RDONLY");
   tap_eq_int(O_PATH, acc_mode(l.res[5].fd) & O_PATH, "directory without read -> O_PATH");
+  tap_eq_int(O_PATH, acc_mode(l.res[6].fd) & O_PATH, "file without read or write -> O_PATH");
+  tap_ok(!l.res[6].is_dir, "... and still a file");
   tap_ok(fcntl(l.res[0].fd, F_GETFD) & FD_CLOEXEC, "close-on-exec until arranged");
   launcher_cleanup(&l);
 }
