@@ -18,28 +18,38 @@
 
 #include "launcher.h"
 
-/* Our cgroup path in the hierarchy whose /proc/self/cgroup line starts with
- * prefix ("0::" or ":pids:" after the number). */
-static int own_cgroup(bool v2, char *out, size_t size) {
+/* Our cgroup in /proc/self/cgroup format: the v2 line "0::PATH", or the
+ * v1 line "N:CONTROLLERS:PATH" whose controllers include pids. */
+int launcher_cgroup_own(FILE *fp, bool v2, char *out, size_t size) {
   char line[PATH_MAX + 64];
-  FILE *fp = fopen("/proc/self/cgroup", "re");
-  int r = -ENOENT;
-  if (fp == NULL)
-    return -errno;
   while (fgets(line, sizeof(line), fp) != NULL) {
-    char *ctl = strchr(line, ':'), *path;
-    if (ctl == NULL || (path = strchr(ctl + 1, ':')) == NULL)
+    char *c1 = strchr(line, ':'), *c2, *ctl, *tok, *save = NULL;
+    bool match = false;
+    if (c1 == NULL || (c2 = strchr(c1 + 1, ':')) == NULL)
       continue;
-    *path++ = '\0';
-    path[strcspn(path, "\n")] = '\0';
-    bool match = v2 ? strcmp(line, "0") == 0 && ctl[1] == '\0'
-                    : strstr(ctl + 1, "pids") != NULL;
-    if (match && strlen(path) < size) {
-      strcpy(out, path);
-      r = 0;
-      break;
+    *c1 = *c2 = '\0';
+    ctl = c1 + 1;
+    c2[1 + strcspn(c2 + 1, "\n")] = '\0';
+    if (v2)
+      match = strcmp(line, "0") == 0 && ctl[0] == '\0';
+    else
+      for (tok = strtok_r(ctl, ",", &save); tok != NULL && !match;
+           tok = strtok_r(NULL, ",", &save))
+        match = strcmp(tok, "pids") == 0;
+    if (match && strlen(c2 + 1) < size) {
+      strcpy(out, c2 + 1);
+      return 0;
     }
   }
+  return -ENOENT;
+}
+
+static int own_cgroup(bool v2, char *out, size_t size) {
+  FILE *fp = fopen("/proc/self/cgroup", "re");
+  int r;
+  if (fp == NULL)
+    return -errno;
+  r = launcher_cgroup_own(fp, v2, out, size);
   fclose(fp);
   return r;
 }

@@ -33,6 +33,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "lib/config/config.h"
@@ -194,7 +195,10 @@ int launcher_user_lookup(const char *user, uid_t *uid, gid_t *gid);
 /* Landlock access bits as "READ_FILE|READ_DIR" into buf. */
 void launcher_landlock_names(uint64_t access, char *buf, size_t size);
 
-/* Pids cgroup helpers (cgroup.c). */
+/* Pids cgroup helpers (cgroup.c). launcher_cgroup_own reads
+ * /proc/self/cgroup's format from fp: the v2 path, or the v1 pids path.
+ * Returns 0, or -ENOENT. */
+int launcher_cgroup_own(FILE *fp, bool v2, char *out, size_t size);
 int launcher_cgroup_create(struct launcher *l, uint64_t pids_max);
 void launcher_cgroup_kill(const char *dir);
 void launcher_cgroup_remove(struct launcher *l);
