@@ -76,7 +76,8 @@ int sandbox_probe(struct sandbox_kernel *k, int abi_ceiling);
  *   {"landlock_abi":7,"landlock_abi_kernel":7,"landlock_abi_required":6,
  *    "features":{"filesystem":true,"refer":true,"truncate":true,"tcp":true,
  *                "ioctl_dev":true,"scoping":true,"audit_logging":true},
- *    "seccomp":true,"memfd_noexec_seal":true,"normal_run":true,
+ *    "seccomp":true,"seccomp_instructions":{"strict":431,"compat":433},
+ *    "memfd_noexec_seal":true,"normal_run":true,
  *    "degraded_run":true,"not_enforced":[]}
  * not_enforced lists the feature keys below the required ABI that are
  * missing. Write errors on fp are ignored (the caller checks ferror).

@@ -7,14 +7,13 @@ static const struct {
   const char *key;  /* JSON key */
   const char *text; /* for a person */
 } features[] = {
-    {1, "filesystem", "file and directory access (read, write, execute, "
-                      "create, remove)"},
+    {1, "filesystem", "file access (read, write, exec, create, remove)"},
     {2, "refer", "rename/link across directories (REFER)"},
     {3, "truncate", "truncate"},
-    {4, "tcp", "TCP bind/connect"},
+    {4, "tcp", "TCP bind/connect (seccomp refuses both anyway)"},
     {5, "ioctl_dev", "device ioctls"},
     {6, "scoping", "abstract unix socket and signal scoping"},
-    {7, "audit_logging", "denial logging (audit; not needed)"},
+    {7, "audit_logging", "denial logging to audit (informative only)"},
 };
 #define N_FEATURES (sizeof(features) / sizeof(features[0]))
 
@@ -29,9 +28,12 @@ static void describe_json(const struct sandbox_kernel *k, FILE *fp) {
   for (size_t i = 0; i < N_FEATURES; i++)
     fprintf(fp, "%s\"%s\":%s", i ? "," : "", features[i].key,
             k->landlock_abi >= features[i].abi ? "true" : "false");
-  fprintf(fp, "},\"seccomp\":%s,\"memfd_noexec_seal\":%s,"
+  fprintf(fp, "},\"seccomp\":%s,\"seccomp_instructions\":{\"strict\":%zu,"
+              "\"compat\":%zu},\"memfd_noexec_seal\":%s,"
               "\"normal_run\":%s,\"degraded_run\":%s,\"not_enforced\":[",
           k->seccomp ? "true" : "false",
+          sandbox_filter_length(SANDBOX_PROFILE_STRICT),
+          sandbox_filter_length(SANDBOX_PROFILE_COMPAT),
           k->memfd_noexec_seal ? "true" : "false", normal ? "true" : "false",
           degraded ? "true" : "false");
   for (size_t i = 0; i < N_FEATURES; i++) {
@@ -52,11 +54,21 @@ static void describe_text(const struct sandbox_kernel *k, FILE *fp) {
   else
     fprintf(fp, "Landlock: ABI %d (lowered for testing; the kernel offers "
                 "%d)\n", k->landlock_abi, k->landlock_abi_raw);
-  for (size_t i = 0; i < N_FEATURES; i++)
-    fprintf(fp, "  %-60s %s (ABI %d)\n", features[i].text,
-            k->landlock_abi >= features[i].abi ? "enforced" : "NOT enforced",
+  for (size_t i = 0; i < N_FEATURES; i++) {
+    bool on = k->landlock_abi >= features[i].abi;
+    const char *state = features[i].abi > SANDBOX_LANDLOCK_ABI_REQUIRED
+                            ? (on ? "available" : "not available")
+                            : (on ? "enforced" : "NOT enforced");
+    fprintf(fp, "  %-50s %s (ABI %d)\n", features[i].text, state,
             features[i].abi);
-  fprintf(fp, "seccomp filters: %s\n", k->seccomp ? "yes" : "NO");
+  }
+  if (k->seccomp)
+    fprintf(fp, "seccomp filters: yes (precompiled: strict %zu, compat %zu "
+                "BPF instructions)\n",
+            sandbox_filter_length(SANDBOX_PROFILE_STRICT),
+            sandbox_filter_length(SANDBOX_PROFILE_COMPAT));
+  else
+    fprintf(fp, "seccomp filters: NO\n");
   fprintf(fp, "MFD_NOEXEC_SEAL memfds: %s\n",
           k->memfd_noexec_seal ? "yes" : "no (MFD_ALLOW_SEALING is used)");
   if (!k->seccomp || k->landlock_abi < 1) {

@@ -8,7 +8,7 @@ static const struct {
 } features[] = {
     {2, "rename/link across directories (REFER, ABI 2)"},
     {3, "truncate (ABI 3)"},
-    {4, "TCP bind/connect on handed-in or inherited sockets (ABI 4)"},
+    {4, "TCP bind/connect (ABI 4; defence in depth, seccomp refuses both)"},
     {5, "device ioctls (ABI 5)"},
     {6, "abstract unix socket and signal scoping (ABI 6)"},
 };
