@@ -167,6 +167,19 @@ run "$T/adir" good.yaml
 check_failure "executable that is a directory" 126
 fatal_has "$T/adir" "executable that is a directory"
 
+# A dynamic executable whose interpreter (PT_INTERP) does not exist: 127.
+if [ -x /bin/true ] && grep -q 'ld-linux-x86-64.so.2' /bin/true; then
+  "$PY" -c 'import sys
+data = open("/bin/true", "rb").read()
+open(sys.argv[1], "wb").write(data.replace(b"/lib64/ld-linux-x86-64.so.2", b"/lib64/ld-nonexist-x86.so.2"))' "$T/nointerp"
+  chmod 755 nointerp
+  run "$T/nointerp" good.yaml
+  check_failure "dynamic executable whose interpreter is missing" 127
+  fatal_has "ld-nonexist" "dynamic executable whose interpreter is missing"
+else
+  skip "no dynamic /bin/true" "dynamic executable whose interpreter is missing"
+fi
+
 # --- 100: usage errors ----------------------------------------------------------------
 run --frobnicate "$P/ad_report" good.yaml
 check_failure "unknown option" 100

@@ -137,6 +137,31 @@ printf 'out: !fd stdout\nseconds: 1\n--- !launcher\ntimeout: 0.3\n' >tover.yaml
 run --timeout=20 "$P/ad_sleep" tover.yaml
 status_is 0 "--timeout=20 wins over timeout: 0.3"
 
+# A timeout ends everything the program started, not only the program: a
+# plain child, and a child that ignores SIGTERM and left the process group,
+# must not live on (an untrusted program must not escape its time limit).
+printf 'out: !fd stdout\nseconds: 2\nfork: true\n' >forked.yaml
+run --timeout=0.5 "$P/ad_sleep" forked.yaml
+status_is 124 "timeout on a program with a child"
+sleep 2.5
+unlike "child awake" "$(cat out)" "the timeout also ended the program's child (no 'child awake')"
+printf 'out: !fd stdout\nseconds: 2\nfork: true\nevade: true\n' >evade.yaml
+run --timeout=0.5 "$P/ad_sleep" evade.yaml
+status_is 124 "timeout on a program with an evasive child"
+sleep 2.5
+unlike "child awake" "$(cat out)" "the timeout also ended a child that left the process group and ignores SIGTERM"
+
+# Killing the supervising launcher (SIGKILL cannot be forwarded) ends the
+# program too (parent-death signal), instead of leaving it unsupervised.
+printf 'out: !fd stdout\nseconds: 1.5\n' >short2.yaml
+rm -f out
+dfl "$RUN" --timeout=60 "$P/ad_sleep" short2.yaml </dev/null >out 2>err &
+lpid=$!
+wait_for_file out 10
+kill -KILL "$lpid"; wait "$lpid" 2>/dev/null
+sleep 2
+is "ready" "$(cat out)" "the program died with its supervising launcher (no 'awake')"
+
 # Signals to the launcher are forwarded.
 forward() { # SIGNAL CONFIG EXPECTED-STATUS DESC
   rm -f out   # wait_for_file must not see the previous run's output

@@ -4,11 +4,16 @@
  * "awake\n" after), `seconds` (int or float, default 60), `catch_term`
  * (bool: on SIGTERM write "caught SIGTERM\n" to out and exit 42),
  * `ignore_term` (bool: ignore SIGTERM), `close` (fd: closed before
- * sleeping, so that its peer sees EOF while the program still runs).
+ * sleeping, so that its peer sees EOF while the program still runs),
+ * `fork` (bool: fork first; the child sleeps as long and then writes
+ * "child awake\n"), `evade` (bool: the child also ignores SIGTERM, SIGHUP
+ * and SIGINT and leaves the process group, so that only a kill of every
+ * descendant, e.g. through a cgroup, stops it).
  */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +49,26 @@ int main(void) {
     close(ad_lookup_fd(start.root, "close"));
   if (ad_lookup_bool(start.root, "ignore_term"))
     signal(SIGTERM, SIG_IGN);
+  if (ad_lookup_bool(start.root, "fork")) {
+    pid_t pid = fork();
+    if (pid < 0 && out_fd >= 0)
+      ad_printf(out_fd, "fork failed %s\n", ad_errno_name(errno));
+    if (pid == 0) {
+      if (ad_lookup_bool(start.root, "evade")) {
+        signal(SIGTERM, SIG_IGN);
+        signal(SIGHUP, SIG_IGN);
+        signal(SIGINT, SIG_IGN);
+        setpgid(0, 0);
+      }
+      ts.tv_sec = (time_t)seconds;
+      ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+      while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+      if (out_fd >= 0)
+        ad_printf(out_fd, "child awake\n");
+      _exit(0);
+    }
+  }
   if (out_fd >= 0)
     ad_printf(out_fd, "ready\n");
   ts.tv_sec = (time_t)seconds;
