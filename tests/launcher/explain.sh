@@ -60,6 +60,48 @@ else
   fail "--explain --json: one object per descriptor with its number and path"; diag "$(cat json.out)"
 fi
 
+# --explain tells the truth: each descriptor's access mode in --explain
+# --json is the one the program then finds.
+echo x >f.txt
+mkdir -p d2
+cat >modes.yaml <<YAML
+out: !fd stdout
+r: !file {path: $T/f.txt}
+w: !file {path: $T/f.txt, rights: [write]}
+rw: !file {path: $T/f.txt, rights: [read, write]}
+a: !file {path: $T/f.txt, rights: [append]}
+d: !file {path: $T/d2}
+p: !file {path: $T/d2, rights: [write]}
+YAML
+run --explain --json "$P/ad_report" modes.yaml
+cp out explain.json
+run "$P/ad_report" modes.yaml
+compare='import json, re, sys
+doc = json.load(open(sys.argv[1]))
+report = {}
+for line in open(sys.argv[2]):
+    m = re.match(r"fd=(\d+) .*acc=(\w+) append=(\d)", line)
+    if m:
+        report[int(m.group(1))] = (m.group(2), m.group(3) == "1")
+bad = []
+for d in doc.get("descriptors", []):
+    fd, mode = d.get("fd"), d.get("mode", "")
+    if not isinstance(fd, int) or mode == "duplicate":
+        continue
+    flags = set(mode.split("|"))
+    acc = ("path" if "O_PATH" in flags else "rdwr" if "O_RDWR" in flags
+           else "wronly" if "O_WRONLY" in flags else "rdonly")
+    want = (acc, "O_APPEND" in flags)
+    if report.get(fd) != want:
+        bad.append("fd %d: --explain says %s, the program has %s" % (fd, mode, report.get(fd)))
+print("\n".join(bad) or "all descriptors agree")
+sys.exit(1 if bad else 0)'
+if "$PY" -c "$compare" explain.json out >cmp.out 2>&1; then
+  pass "--explain --json access modes match what the program holds"
+else
+  fail "--explain --json access modes match what the program holds"; diag "$(cat cmp.out)"
+fi
+
 # --explain still validates the configuration.
 printf 'out: !fle stdout\n' >bad.yaml
 run --explain "$P/ad_report" bad.yaml
