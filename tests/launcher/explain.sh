@@ -121,4 +121,15 @@ else
   fail "--check --json prints valid JSON"; diag "$(cat json.err)" "$(head -c 1000 out)"
 fi
 
+# A kernel that cannot run programs at all (Landlock lowered to 0): 103.
+run --check --debug-landlock-abi=0
+status_is 103 "--check with no Landlock"
+run --check --json --debug-landlock-abi=0
+status_is 103 "--check --json with no Landlock"
+if "$PY" -m json.tool out >/dev/null 2>json.err; then
+  pass "--check --json with no Landlock still prints valid JSON"
+else
+  fail "--check --json with no Landlock still prints valid JSON"; diag "$(head -c 500 out)"
+fi
+
 done_testing
