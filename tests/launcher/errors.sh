@@ -82,6 +82,25 @@ not_started "!socket with both bind and connect"
 STDIN=stdin.yaml run "$P/ad_report"
 check_failure "!fd stdin with the YAML on stdin" 101 '<stdin>' 3 5 'stdin'
 
+# Scalars that cannot become argdata.
+{ head2; echo 'x: !!binary "!!!"'; } >b64.yaml
+run "$P/ad_report" b64.yaml
+check_failure "invalid !!binary" 101 b64.yaml 3 4 'base64'
+{ head2; echo 'x: !!timestamp "yesterday"'; } >ts.yaml
+run "$P/ad_report" ts.yaml
+check_failure "invalid !!timestamp" 101 ts.yaml 3 4 'yesterday'
+{ head2; echo 'x: 99999999999999999999999'; } >range.yaml
+run "$P/ad_report" range.yaml
+check_failure "integer out of range" 101 range.yaml 3 4 '99999999999999999999999'
+{ head2; echo 'x: !!foo bar'; } >yamltag.yaml
+run "$P/ad_report" yamltag.yaml
+check_failure "unknown !! tag" 101 yamltag.yaml 3 4 '!!foo'
+{ head2; printf 'x: "\xff"\n'; } >utf8.yaml
+run "$P/ad_report" utf8.yaml
+status_is 101 "invalid UTF-8"
+like "^cloudabi-run: fatal: (.*/)?utf8\.yaml:3:[0-9]+: " "$(first_err)" "invalid UTF-8: message names utf8.yaml:3"
+not_started "invalid UTF-8"
+
 # Larger than the documented limit (1 MiB).
 { head2; printf 'pad: "'; head -c 1100000 /dev/zero | tr '\0' x; echo '"'; } >big.yaml
 run "$P/ad_report" big.yaml

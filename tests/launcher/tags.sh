@@ -34,6 +34,12 @@ run "$P/ad_report" verbatim.yaml
 status_is 0 "verbatim !<tag:nuxi.nl,2015:cloudabi/...> tags"
 is "$(ino_of "$T")" "$(field ino "$(fdline 5)")" "verbatim !file tag opens the directory"
 
+# Any %TAG handle for the CloudABI prefix works.
+printf '%%TAG !c! tag:nuxi.nl,2015:cloudabi/\n---\nout: !c!fd stdout\nd: !c!file {path: %s}\n' "$T" >handle.yaml
+run "$P/ad_report" handle.yaml
+status_is 0 "a custom %TAG handle (!c!fd, !c!file)"
+is "$(ino_of "$T")" "$(field ino "$(fdline 5)")" "custom handle: !c!file opens the directory"
+
 # A pipe passed with !fd N stays a pipe.
 cat >pipe.yaml <<'YAML'
 out: !fd stdout
