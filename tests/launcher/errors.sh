@@ -199,6 +199,18 @@ else
   skip "no dynamic /bin/true" "dynamic executable whose interpreter is missing"
 fi
 
+# exec failing after the sandbox is in place (--user=nobody cannot execute a
+# mode-0700 root file): 126, and the created file is still removed.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+  cp "$P/ad_report" rootonly && chmod 700 rootonly
+  run --user=nobody "$T/rootonly" good.yaml
+  i=0; while [ -e made ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i + 1)); done
+  check_failure "exec refused after the sandbox is in place" 126
+  fatal_has "rootonly" "exec refused after the sandbox is in place"
+else
+  skip "not root" "exec refused after the sandbox is in place"
+fi
+
 # --- 100: usage errors ----------------------------------------------------------------
 run --frobnicate "$P/ad_report" good.yaml
 check_failure "unknown option" 100
