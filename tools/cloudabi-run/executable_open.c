@@ -111,6 +111,14 @@ static int closure(struct launcher *l) {
     return launcher_fail(l, LAUNCHER_EXIT_NOEXEC, NULL, -r,
                          "%s: unable to read: %s", name, strerror(-r));
   l->have_closure = true;
+  if (l->closure.dynamic && l->closure.interpreter != NULL &&
+      access(l->closure.interpreter, F_OK) != 0) {
+    int e = errno;
+    return launcher_fail(l, e == ENOENT ? LAUNCHER_EXIT_NOTFOUND
+                                        : LAUNCHER_EXIT_NOEXEC,
+                         NULL, e, "%s: its ELF interpreter %s: %s", name,
+                         l->closure.interpreter, strerror(e));
+  }
   if (!l->explain)
     for (size_t i = 0; i < l->closure.n_missing; ++i)
       launcher_warn(l, "%s needs %s, which was not found; the program will "

@@ -129,8 +129,9 @@ int launcher_explain(struct launcher *l) {
   argdata_serialized_length(l->cfg->root, &size, NULL);
   d[n_d].fd = 3;
   d[n_d].kind = "argdata";
-  snprintf(d[n_d].what, sizeof(d->what), "sealed memfd, %zu bytes", size);
-  snprintf(d[n_d++].mode, sizeof(d->mode), "O_RDONLY");
+  snprintf(d[n_d].what, sizeof(d->what),
+           "memfd, %zu bytes, sealed against writes", size);
+  snprintf(d[n_d++].mode, sizeof(d->mode), "O_RDWR");
   for (size_t i = 0; i < n; ++i) {
     bool is_dir;
     describe(l, &d[n_d++], i, &is_dir);

@@ -7,6 +7,13 @@
  * when signal N killed it, or 124 when the timeout expired (the program,
  * and everything in its cgroup, is killed first).
  *
+ * The parent is a child subreaper (PR_SET_CHILD_SUBREAPER): when the
+ * timeout expires it kills the program, and then every descendant that the
+ * program's death orphaned onto it, until it has no child left, so that
+ * nothing the program started outlives its time limit (not even a child
+ * that left the process group). Without a timeout, descendants that
+ * outlive the program are left alone, as with any program.
+ *
  * A close-on-exec pipe tells the parent whether the child failed before
  * exec (it writes its exit status) or exec'd (EOF): only in the first case
  * does the parent remove the files the launcher created.
@@ -44,6 +51,38 @@ static void close_program_fds(struct launcher *l) {
     }
 }
 
+/* SIGKILL every child of this process; returns how many were found. */
+static int kill_children(void) {
+  char path[64], buf[4096];
+  int fd, found = 0;
+  ssize_t n;
+  snprintf(path, sizeof(path), "/proc/self/task/%ld/children", (long)getpid());
+  if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+    return 0;
+  n = read(fd, buf, sizeof(buf) - 1);
+  close(fd);
+  if (n <= 0)
+    return 0;
+  buf[n] = '\0';
+  for (char *p = buf, *end; *p != '\0'; p = end) {
+    long pid = strtol(p, &end, 10);
+    if (end == p)
+      break;
+    if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+      ++found;
+  }
+  return found;
+}
+
+/* After the timeout: reap the program and every orphaned descendant. */
+static void kill_descendants(void) {
+  for (;;) {
+    kill_children();
+    if (waitpid(-1, NULL, 0) < 0 && errno == ECHILD)
+      return;
+  }
+}
+
 /* The parent: wait for the child; never returns. */
 static _Noreturn void parent(struct launcher *l, pid_t child, int status_rd,
                              const sigset_t *set) {
@@ -72,6 +111,7 @@ static _Noreturn void parent(struct launcher *l, pid_t child, int status_rd,
         launcher_cgroup_kill(l->cgroup_dir);
       while (waitpid(child, &wstatus, 0) < 0 && errno == EINTR)
         ;
+      kill_descendants();
       break;
     }
     if (sig == SIGCHLD) {
@@ -110,6 +150,7 @@ int launcher_supervise(struct launcher *l) {
     return launcher_fail(l, LAUNCHER_EXIT_SYSTEM, NULL, errno,
                          "unable to create a pipe: %s", strerror(errno));
   signal(SIGCHLD, SIG_DFL);
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
   sigemptyset(&set);
   sigaddset(&set, SIGCHLD);
   sigaddset(&set, SIGINT);
