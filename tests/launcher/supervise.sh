@@ -54,7 +54,8 @@ rm -f out
 dfl "$RUN" --timeout=60 "$P/ad_sleep" sleep.yaml </dev/null >out 2>err &
 lpid=$!
 wait_for_file out 10
-child=$(pgrep -P "$lpid" | head -n 1)
+child=$(cat "/proc/$lpid/task/$lpid/children" 2>/dev/null | awk '{print $1}')
+[ -n "$child" ] || child=$(pgrep -P "$lpid" 2>/dev/null | head -n 1)
 if [ -n "$child" ]; then
   kill -KILL "$child"
   wait "$lpid"; st=$?
