@@ -33,6 +33,14 @@ static int open_program(struct launcher *l, const char *path, const char *what,
   struct stat st;
   int e;
   *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (*fd < 0 && errno == EACCES) {
+    /* Execute-only: run it through an O_PATH descriptor, uninspected. */
+    *fd = open(path, O_PATH | O_CLOEXEC);
+    if (*fd >= 0)
+      l->exec_unreadable = true;
+    else
+      errno = EACCES;
+  }
   if (*fd < 0) {
     e = errno;
     if (e == ENOENT || e == ENOTDIR)
@@ -180,13 +188,22 @@ int launcher_executable_open(struct launcher *l) {
   int r = open_program(l, l->executable, "", &l->exec_fd);
   if (r != 0)
     return r;
-  len = pread(l->exec_fd, head, sizeof(head), 0);
-  if (len >= 2 && memcmp(head, "#!", 2) == 0)
-    r = open_script(l, head, (size_t)len);
-  if (r == 0)
-    r = closure(l);
-  if (r != 0)
-    return r;
+  if (l->exec_unreadable) {
+    /* Not readable: neither a script nor a dynamic program can be run
+     * (the loader or the interpreter must read it); run it as static. */
+    if (!l->explain)
+      launcher_warn(l, "%s is execute-only: run without inspection, as a "
+                       "static program",
+                    l->executable);
+  } else {
+    len = pread(l->exec_fd, head, sizeof(head), 0);
+    if (len >= 2 && memcmp(head, "#!", 2) == 0)
+      r = open_script(l, head, (size_t)len);
+    if (r == 0)
+      r = closure(l);
+    if (r != 0)
+      return r;
+  }
   switch (l->settings.profile) {
   case CONFIG_PROFILE_STRICT:
     l->profile = SANDBOX_PROFILE_STRICT;

@@ -97,6 +97,7 @@ struct launcher {
 
   /* executable_open */
   int exec_fd;             /* what execveat runs (the interpreter of a script) */
+  bool exec_unreadable;    /* execute-only: exec_fd is O_PATH, uninspected */
   int program_fd;          /* the program itself (the script of a script), or -1
                               when it is exec_fd; source of !executable */
   char *exec_path;         /* absolute path of exec_fd's file (messages, explain) */
