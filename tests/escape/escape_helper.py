@@ -4,8 +4,8 @@
   escape_helper.py servers FIXTURE   listeners the attacks try to reach:
       TCP 127.0.0.1:P, UDP 127.0.0.1:U and U+1, a unix stream socket at
       FIXTURE/outside/usock and an abstract socket; every payload line
-      received is appended to FIXTURE/server.log. Writes "P U LP ABSTRACT"
-      (LP: a free port for the launcher to bind) to FIXTURE/ports when ready.
+      received is appended to FIXTURE/server.log. Writes "P U ABSTRACT" to
+      FIXTURE/ports when ready.
   escape_helper.py victim LOG        an unrelated process that logs every
       signal it receives (SIGCONT, SIGIO, SIGUSR1, ...) to LOG.
   escape_helper.py pty FD CMD...     run CMD with the slave side of a new
@@ -40,10 +40,6 @@ def servers(fix):
         except OSError:
             u1.close()
             u2.close()
-    free = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    free.bind(("127.0.0.1", 0))
-    lport = free.getsockname()[1]
-    free.close()
     usock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     usock.bind(os.path.join(fix, "outside", "usock"))
     usock.listen(16)
@@ -56,7 +52,7 @@ def servers(fix):
     conns = {}
     tmp = os.path.join(fix, "ports.tmp")
     with open(tmp, "w") as f:
-        f.write("%d %d %d %s\n" % (tcp.getsockname()[1], port, lport, abstract))
+        f.write("%d %d %s\n" % (tcp.getsockname()[1], port, abstract))
     os.rename(tmp, os.path.join(fix, "ports"))
     while True:
         rd, _, _ = select.select(list(listeners) + list(dgrams) + list(conns),

@@ -231,3 +231,32 @@ int a_ioctl_siocgifconf(void) {
   } ifc = {sizeof(buf), 0, buf};
   return SC(SYS_ioctl, L(probe.udp_conn), L(0x8912 /* SIOCGIFCONF */), &ifc);
 }
+
+int a_scm_credentials_spoof(void) {
+  int sv[2];
+  if (syscall(SYS_socketpair, L(AF_UNIX), L(SOCK_STREAM), L(0), sv) < 0) {
+    probe_custom("SETUP-FAILED socketpair: errno %d", errno);
+    return PROBE_CUSTOM;
+  }
+  struct {
+    int pid;
+    unsigned uid, gid;
+  } cred = {(int)probe.victim, 0, 0};
+  union {
+    struct cmsghdr h;
+    char buf[CMSG_SPACE(sizeof(cred))];
+  } u;
+  memset(&u, 0, sizeof(u));
+  u.h.cmsg_len = CMSG_LEN(sizeof(cred));
+  u.h.cmsg_level = SOL_SOCKET;
+  u.h.cmsg_type = SCM_CREDENTIALS;
+  memcpy(CMSG_DATA(&u.h), &cred, sizeof(cred));
+  struct iovec iov = {(void *)"x", 1};
+  struct msghdr m;
+  memset(&m, 0, sizeof(m));
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  m.msg_control = u.buf;
+  m.msg_controllen = sizeof(u.buf);
+  return SC(SYS_sendmsg, L(sv[0]), &m, L(0));
+}

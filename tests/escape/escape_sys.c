@@ -604,3 +604,27 @@ int a_ctl_argdata_read(void) {
     return errno;
   return n == 1 ? 0 : EIO;
 }
+int a_cgroup_escape(void) {
+  char line[32];
+  int n = snprintf(line, sizeof(line), "%d\n", (int)getpid());
+  static const char *const candidates[] = {
+      "/sys/fs/cgroup/cgroup.procs",        /* v2 */
+      "/sys/fs/cgroup/pids/cgroup.procs",   /* v1 pids hierarchy */
+      "/sys/fs/cgroup/unified/cgroup.procs" /* hybrid */
+  };
+  const char *path = NULL;
+  struct stat st;
+  for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); ++i)
+    if (syscall(SYS_newfstatat, L(probe.ro), candidates[i], &st, L(0)) == 0) {
+      path = candidates[i];
+      break;
+    }
+  if (path == NULL) {
+    probe_custom("SKIP:no cgroup.procs under /sys/fs/cgroup");
+    return PROBE_CUSTOM;
+  }
+  int fd = open_keep(probe.ro, path, O_WRONLY);
+  if (fd < 0)
+    return -fd;
+  return write(fd, line, (size_t)n) == n ? 0 : errno;
+}

@@ -207,6 +207,7 @@ X(reconnect_udp, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "connect(han
 X(sendto_udp_addr, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "sendto(handed-in UDP socket, addr = runner's second UDP port)") \
 X(ioctl_siocsifflags, "EPERM", "EPERM", ctl_udp_send, "udp_conn", "ioctl(handed-in UDP socket, SIOCSIFFLAGS, lo with unchanged flags): network configuration through a socket") \
 X(ioctl_siocgifconf, "EPERM", "EPERM", ctl_udp_send, "udp_conn", "ioctl(handed-in UDP socket, SIOCGIFCONF): list the host's interfaces and addresses") \
+X(scm_credentials_spoof, "EPERM", "EPERM", ctl_socketpair_stream, "", "sendmsg(socketpair, SCM_CREDENTIALS {pid = victim, uid 0, gid 0}): forging another process's credentials needs CAP_SYS_ADMIN") \
 X(highptr_sendto, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "sendto(handed-in UDP socket, addr at exactly 0x100000000)") \
 /* ---- signals and other processes ---- */ \
 X(kill_parent, "EPERM", "EPERM", ctl_kill_child, "victim", "kill(getppid(), SIGCONT)") \
@@ -346,6 +347,7 @@ X(landlock_widen, "EACCES", "EACCES", ctl_landlock_narrow, "", "stack a Landlock
 X(seccomp_stack_allow, "EPERM", "EPERM", ctl_landlock_narrow, "", "install an allow-all seccomp filter on top, then socket(AF_INET): filters only narrow") \
 /* ---- resource exhaustion within configured limits ---- */ \
 X(fork_bomb, "EAGAIN", "EAGAIN", ctl_fork, "opt=--limit-nproc=16", "fork until refused under --limit-nproc=16 (at most 512): refused by the 17th process; the launcher survives") \
+X(cgroup_escape, "EACCES", "EACCES", ctl_fork, "opt=--limit-nproc=16", "write the probe's pid to the root cgroup.procs (v2, or v1 pids): leave the launcher's pids cgroup (--limit-nproc)") \
 X(mem_hog, "ENOMEM", "ENOMEM", ctl_mmap_anon, "opt=--limit-as=256M", "mmap 16 MiB chunks under --limit-as=256M (up to 4 GiB)") \
 X(fsize_hog, "SIGXFSZ", "SIGXFSZ", ctl_write_rw, "opt=--limit-fsize=1M", "write 4 MiB to rw/fsize.bin under --limit-fsize=1M") \
 X(fd_hog, "EMFILE", "EMFILE", ctl_pipe, "opt=--limit-nofile=32", "dup() until refused under --limit-nofile=32") \

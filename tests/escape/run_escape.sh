@@ -103,7 +103,7 @@ if [ ! -s "$FIX/ports" ]; then
   echo "Bail out! the helper servers did not start"
   exit 1
 fi
-read -r TCP_PORT UDP_PORT LISTEN_PORT ABSTRACT <"$FIX/ports"
+read -r TCP_PORT UDP_PORT ABSTRACT <"$FIX/ports"
 sleep 0.2 # let the victim install its handlers
 fingerprint >"$FIX/fingerprint.before"
 leftovers() { find /tmp /dev/shm -maxdepth 1 -name "escape-probe*" 2>/dev/null | LC_ALL=C sort; }
@@ -132,7 +132,7 @@ run_probe() {
     echo 'exe: !executable'
     for tok in ${needs//,/ }; do
       case $tok in
-      tcp_listen) echo "tcp_listen: !socket {type: stream, bind: \"127.0.0.1:$LISTEN_PORT\"}" ;;
+      tcp_listen) echo "tcp_listen: !socket {type: stream, bind: \"127.0.0.1:0\"}" ;;
       tcp_conn) echo "tcp_conn: !socket {type: stream, connect: \"127.0.0.1:$TCP_PORT\"}" ;;
       udp_conn) echo "udp_conn: !socket {type: dgram, connect: \"127.0.0.1:$UDP_PORT\"}" ;;
       tty) echo 'tty: !fd 5'; wrap=(python3 "$HELPER" pty 5) ;;
