@@ -37,9 +37,9 @@ static int load(struct launcher *l) {
     return 0;
   if (cerr.pos.file == NULL)
     cerr.pos.file = l->config_name;
-  if (r == -ENOMEM)
-    return launcher_fail(l, LAUNCHER_EXIT_SYSTEM, &cerr.pos, ENOMEM, "%s",
-                         cerr.message[0] ? cerr.message : "out of memory");
+  if (r == -ENOMEM || r == -EIO)
+    return launcher_fail(l, LAUNCHER_EXIT_SYSTEM, &cerr.pos, -r, "%s",
+                         cerr.message[0] ? cerr.message : strerror(-r));
   launcher_fail(l, LAUNCHER_EXIT_CONFIG, &cerr.pos, -r, "%s",
                 cerr.message[0] ? cerr.message : strerror(-r));
   if (cerr.hint[0] != '\0')
