@@ -220,15 +220,55 @@ int a_setuid_plant_fchmod(void) {
   }
   return setuid_verdict((int)fd, n);
 }
-int a_setuid_plant_openat2(void) {
-  const char *n = pname("suid3");
+static int openat2_suid(const char *n) {
   struct {
     uint64_t flags, mode, resolve;
-  } how = {O_CREAT | O_WRONLY, 04755, 0};
+  } how = {O_CREAT | O_RDWR, 04755, 0};
   long fd = syscall(SYS_openat2, L(probe.rw), n, &how, sizeof(how));
+  return fd < 0 ? -errno : (int)fd;
+}
+static int has_suid(int fd) {
+  struct stat st;
+  return fstat(fd, &st) == 0 && (st.st_mode & S_ISUID) != 0;
+}
+int a_residual_setuid_openat2(void) {
+  const char *a = pname("suid3a");
+  int fd = openat2_suid(a);
   if (fd < 0)
-    return errno;
-  return setuid_verdict((int)fd, n);
+    return -fd;
+  if (!has_suid(fd)) {
+    close(fd);
+    (void)syscall(SYS_unlinkat, L(probe.rw), a, L(0));
+    return 0; /* no set-ID file could be made: closed */
+  }
+  /* Way 1: write() content. */
+  (void)!write(fd, "#!/bin/sh\n", 10);
+  int kept_write = has_suid(fd);
+  close(fd);
+  (void)syscall(SYS_unlinkat, L(probe.rw), a, L(0));
+  /* Way 2: fallocate the size, then write through a shared mapping. */
+  const char *b = pname("suid3b");
+  fd = openat2_suid(b);
+  if (fd < 0)
+    return -fd;
+  int kept_map = 0;
+  if (syscall(SYS_fallocate, L(fd), L(0), L(0), L(4096)) == 0 && has_suid(fd)) {
+    char *p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (p != MAP_FAILED) {
+      memcpy(p, "#!/bin/sh\n", 10);
+      msync(p, 4096, MS_SYNC);
+      munmap(p, 4096);
+      kept_map = has_suid(fd);
+    }
+  }
+  close(fd);
+  (void)syscall(SYS_unlinkat, L(probe.rw), b, L(0));
+  if (kept_write || kept_map) {
+    probe_custom("SETUID-WITH-CONTENT via %s", kept_write ? "write" : "fallocate+mmap");
+    return PROBE_CUSTOM;
+  }
+  probe_custom("EMPTY-SETUID-ONLY");
+  return PROBE_CUSTOM;
 }
 int a_setuid_plant_creat(void) {
   const char *n = pname("suid4");

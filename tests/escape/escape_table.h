@@ -173,7 +173,6 @@ X(rename_into_bin, "EACCES", "EACCES", ctl_exec_bin, "", "renameat(rw, new file,
 X(link_into_bin, "EACCES", "EACCES", ctl_exec_bin, "", "linkat(rw, \"w.txt\", bin, x): link a writable file into the exec grant") \
 X(execveat_fdcwd, "EPERM", "EACCES", ctl_exec_bin, "", "execveat(AT_FDCWD, \"/bin/true\")") \
 X(setuid_plant_create, "EPERM", "EPERM", ctl_create_rw, "", "openat(rw, x, O_CREAT, 04755) then fstat: a set-user-ID file owned by the sandbox's uid left for others to run (SETUID-PLANTED if the bit stuck)") \
-X(setuid_plant_openat2, "EPERM", "EPERM", ctl_create_rw, "", "openat2(rw, x, {O_CREAT, mode 04755}): the mode sits in open_how, out of seccomp's sight (SETUID-PLANTED if the bit stuck)") \
 X(setuid_plant_creat, "EPERM", "EPERM", ctl_create_rw, "", "legacy creat(\"/abs/rw/x\", 04755) (SETUID-PLANTED if the bit stuck)") \
 X(setgid_dir_plant, "OK", "OK", ctl_mkdir_rw, "", "mkdirat(rw, d, 02777): a set-group-ID directory owned by the sandbox's group; OK = created WITHOUT the bit (the kernel strips S_ISGID from mkdir's mode), SETGID-PLANTED would be a hole") \
 X(setuid_plant_fchmod, "EPERM", "EPERM", ctl_create_rw, "", "create rw/x 0755, then fchmod(fd, 04755) and fstat (SETUID-PLANTED if the bit stuck)") \
@@ -397,6 +396,7 @@ X(ctl_landlock_narrow, "OK", "OK", ctl_landlock_narrow, "", "stack a Landlock la
  * the documented behaviour, so that a fix flips them visibly. Not counted
  * as blocked attacks. */
 #define ESCAPE_LEAKS(X) \
+X(residual_setuid_openat2, "EMPTY-SETUID-ONLY", "EMPTY-SETUID-ONLY", ctl_create_rw, "", "known residual (SECURITY.md): openat2(rw, x, {O_CREAT, 04755}) creates an empty set-user-ID file (the mode is out of seccomp's sight); then try to give it content while keeping the bit: write(), and fallocate + shared mmap. EMPTY-SETUID-ONLY: every way of adding content cleared the bit; SETUID-WITH-CONTENT is a hole; OK: no set-ID file at all (closed)") \
 X(residual_futimens_ro_fd, "OK", "OK", ctl_futimens_rw, "rotimes", "known residual (SECURITY.md): utimensat(read-only descriptor of an owned file, NULL, {0,0}) changes its times (a [read] grant lacks FILE_STAT_FPUT_TIMES)") \
 X(residual_sendmsg_msgname_udp, "OK", "OK", ctl_udp_send, "udp_conn", "known residual (SECURITY.md): sendmsg(handed-in UDP socket, msg_name = another UDP port) delivers there (seccomp cannot read msg_name)") \
 X(residual_sendmmsg_msgname_udp, "OK", "OK", ctl_udp_send, "udp_conn", "known residual (SECURITY.md): sendmmsg(handed-in UDP socket, msg_name = another UDP port) delivers there") \
