@@ -68,6 +68,18 @@ status_is 103 "unprivileged: --user without root (man page: 103)"
 fatal_has "" "unprivileged: --user without root"
 not_started "unprivileged: --user without root"
 
+# An execute-only program (mode 0711, another owner) cannot be read by the
+# launcher: it runs uninspected, with a warning.
+if [ "$(id -u)" = 0 ]; then
+  cp "$P/ad_report" xonly && chmod 711 xonly
+  urun "$T/xonly" r.yaml
+  status_is 0 "unprivileged: an execute-only program"
+  is "argv[0]=xonly" "$(grep '^argv\[0\]' out)" "unprivileged: the execute-only program ran"
+  like "WARNING" "$(cat err)" "unprivileged: the execute-only program runs with a warning"
+else
+  skip "not root" "unprivileged: an execute-only program"
+fi
+
 printf 'out: !fd stdout\nfork: true\n' >fork.yaml
 urun --limit-nproc=1 "$P/ad_limits" fork.yaml
 status_is 0 "unprivileged: --limit-nproc=1"
