@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/time.h>
 #include <sys/timex.h>
 #include <sys/utsname.h>
@@ -627,4 +628,34 @@ int a_cgroup_escape(void) {
   if (fd < 0)
     return -fd;
   return write(fd, line, (size_t)n) == n ? 0 : errno;
+}
+int a_stdio_devnull(void) {
+  char bad[128] = "";
+  size_t len = 0;
+  for (int fd = 0; fd <= 2; ++fd) {
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+      len += (size_t)snprintf(bad + len, sizeof(bad) - len, "fd%d=closed ", fd);
+    else if (!S_ISCHR(st.st_mode) || st.st_rdev != makedev(1, 3))
+      len += (size_t)snprintf(bad + len, sizeof(bad) - len,
+                              "fd%d=mode%o,rdev%llx ", fd, (unsigned)st.st_mode,
+                              (unsigned long long)st.st_rdev);
+  }
+  probe_custom("%s", len ? bad : "DEVNULL");
+  return PROBE_CUSTOM;
+}
+int a_argdata_seals(void) {
+  long seals = syscall(SYS_fcntl, L(3), L(F_GET_SEALS));
+  struct stat st;
+  if (seals < 0)
+    return errno;
+  if (fstat(3, &st) != 0)
+    return errno;
+  long need = F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
+  if ((seals & need) != need || (st.st_mode & 0111) != 0) {
+    probe_custom("SEALS=%#lx,MODE=%o", seals, (unsigned)st.st_mode & 07777);
+    return PROBE_CUSTOM;
+  }
+  probe_custom("SEALED");
+  return PROBE_CUSTOM;
 }

@@ -341,6 +341,8 @@ X(argdata_write, "EPERM", "EPERM", ctl_argdata_read, "", "write() to the sealed 
 X(argdata_mmap_write, "EPERM", "EPERM", ctl_argdata_read, "", "mmap(PROT_WRITE, MAP_SHARED) of the sealed argdata memfd") \
 X(argdata_ftruncate, "EPERM", "EPERM", ctl_argdata_read, "", "ftruncate() of the sealed argdata memfd") \
 X(fd_leak, "NONE", "NONE", ctl_argdata_read, "", "scan descriptors 0..4095: only 0-3 and the granted ones may be open") \
+X(stdio_devnull, "DEVNULL", "DEVNULL", ctl_argdata_read, "", "descriptors 0, 1 and 2 must be /dev/null (char 1:3): stray writes to stdout can never land in a granted file") \
+X(argdata_seals, "SEALED", "SEALED", ctl_argdata_read, "", "fd 3 carries F_SEAL_SEAL|SHRINK|GROW|WRITE and no execute bit (MFD_NOEXEC_SEAL)") \
 X(env_empty, "EMPTY", "EMPTY", ctl_argdata_read, "", "the environment must be empty") \
 X(landlock_widen, "EACCES", "EACCES", ctl_landlock_narrow, "", "stack a Landlock layer granting WRITE_FILE on ro, then open ro/file.txt O_WRONLY: layers only narrow") \
 X(seccomp_stack_allow, "EPERM", "EPERM", ctl_landlock_narrow, "", "install an allow-all seccomp filter on top, then socket(AF_INET): filters only narrow") \
