@@ -182,3 +182,56 @@ int a_ctl_hardlink_read(void) {
 int a_hardlink_ro_write(void) {
   return try_open(probe.ro, "hardlink", O_RDWR);
 }
+
+/* ---- file grants, write-only directories, append ---- */
+
+int a_single_sibling(void) {
+  return try_open(probe.ro, fx("outside/secret.txt"), O_RDONLY);
+}
+int a_single_reopen_rw(void) {
+  return try_open(probe.ro, fx("outside/single.txt"), O_RDWR);
+}
+int a_single_exe_sibling(void) {
+  return SC(SYS_execveat, L(probe.ro), fx("outside/prog_sibling"),
+            probe_marker_argv("prog_sibling"), NULL, L(0));
+}
+int a_single_exe_write(void) {
+  return try_open(probe.ro, fx("outside/prog"), O_WRONLY);
+}
+int a_ctl_single_read(void) {
+  char c;
+  if (pread(probe.single, &c, 1, 0) != 1)
+    return errno ? errno : EIO;
+  return try_open(probe.ro, fx("outside/single.txt"), O_RDONLY);
+}
+int a_ctl_single_exe(void) {
+  char *envp[] = {NULL};
+  return SC(SYS_execveat, L(probe.single_exe), "",
+            probe_marker_argv("prog"), envp, L(AT_EMPTY_PATH));
+}
+int a_wonly_getdents(void) {
+  char buf[1024];
+  return SC(SYS_getdents64, L(probe.wonly), buf, L(sizeof(buf)));
+}
+int a_wonly_read_file(void) {
+  return try_open(probe.wonly, "existing.txt", O_RDONLY);
+}
+int a_ctl_wonly_create(void) {
+  const char *n = name("new");
+  int fd = open_keep(probe.wonly, n, O_CREAT | O_EXCL | O_WRONLY);
+  if (fd < 0)
+    return -fd;
+  return write(fd, "x", 1) == 1 ? 0 : errno;
+}
+int a_residual_append_clear(void) {
+  int fl = (int)syscall(SYS_fcntl, L(probe.app), L(F_GETFL));
+  if (fl < 0)
+    return errno;
+  if (!(fl & O_APPEND)) {
+    probe_custom("NOT-APPEND-MODE");
+    return PROBE_CUSTOM;
+  }
+  if (syscall(SYS_fcntl, L(probe.app), L(F_SETFL), L(fl & ~O_APPEND)) < 0)
+    return errno;
+  return SC(SYS_pwrite64, L(probe.app), "X", L(1), L(0));
+}

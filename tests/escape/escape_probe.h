@@ -36,6 +36,10 @@ struct probe_ctx {
   int udp_conn;   /* !socket {type: dgram, connect: the runner's server} */
   int tty;        /* !fd N: the slave side of a pty made by the runner */
   int rotimes;    /* FIXTURE/ro/times.txt, rights [read] */
+  int single;     /* FIXTURE/outside/single.txt, rights [read] (a file grant) */
+  int single_exe; /* FIXTURE/outside/prog, rights [read, exec] (a file grant) */
+  int wonly;      /* FIXTURE/wonly, rights [write, create] (no read: O_PATH) */
+  int app;        /* FIXTURE/rw/app.log, rights [append] */
   const char *fixture; /* absolute path of the fixture directory */
   const char *abstract_name; /* abstract unix socket of the runner */
   long victim;    /* pid of an unrelated process (same process group) */

@@ -386,7 +386,8 @@ static int granted(int fd) {
                      probe.rw2,    probe.bin,        probe.rofile,
                      probe.rwfile, probe.exe,        probe.tcp_listen,
                      probe.tcp_conn, probe.udp_conn, probe.tty,
-                     probe.rotimes};
+                     probe.rotimes, probe.single, probe.single_exe,
+                     probe.wonly,  probe.app};
   if (fd <= 3)
     return 1;
   for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); ++i)

@@ -22,6 +22,11 @@
  *                must not exist
  *   root         meaningful only when the suite runs as root (else SKIP)
  *   nocore       afterwards there must be no core file in outside/
+ *   single       `single: !file {path: FIXTURE/outside/single.txt}` and
+ *                `single_exe: !file {path: FIXTURE/outside/prog, rights:
+ *                [read, exec]}` (file grants inside an ungranted directory)
+ *   wonly        `wonly: !file {path: FIXTURE/wonly, rights: [write, create]}`
+ *   app          `app: !file {path: FIXTURE/rw/app.log, rights: [append]}`
  *   rotimes      `rotimes: !file {path: FIXTURE/ro/times.txt}` (read-only;
  *                left out of the fixture fingerprint)
  *
@@ -97,6 +102,13 @@ X(rename_dir_out, "EACCES", "EACCES", ctl_rename_rw, "", "renameat(rw, \"sub1\",
 X(linkat_empty_path_rofile, "ENOENT", "ENOENT", ctl_link_rw, "", "linkat(read-only file descriptor, \"\", rw, x, AT_EMPTY_PATH): give the read-only file a name in the writable grant; ENOENT: the kernel refuses AT_EMPTY_PATH without CAP_DAC_READ_SEARCH for a descriptor opened with other credentials (the launcher's), before Landlock's EXDEV") \
 X(rename_whiteout, "EPERM", "EPERM", ctl_rename_rw, "", "renameat2(rw, a, rw, b, RENAME_WHITEOUT): leaves a 0:0 character device (whiteout) behind; Landlock does not check it (no MAKE_CHAR needed) and the kernel allows it unprivileged since 5.8, so only seccomp can refuse the flag") \
 X(lease_ro_fd, "EPERM", "EPERM", ctl_fcntl_setfl, "", "fcntl(read-only descriptor, F_SETLEASE, F_WRLCK): stall every other process that opens the file (lease-break time)") \
+/* ---- file grants, write-only directories ---- */ \
+X(single_sibling, "EACCES", "EACCES", ctl_single_read, "single", "with only outside/single.txt granted (a file rule), open its sibling outside/secret.txt: a file grant must not open its directory") \
+X(single_reopen_rw, "EACCES", "EACCES", ctl_single_read, "single", "reopen the read-only file grant outside/single.txt O_RDWR by its path") \
+X(single_exe_sibling, "EACCES", "EACCES", ctl_single_exe, "single", "with only outside/prog granted [read, exec] (a file rule), execveat its sibling outside/prog_sibling") \
+X(single_exe_write, "EACCES", "EACCES", ctl_single_exe, "single", "open the exec-granted file outside/prog O_WRONLY by its path: exec does not mean write") \
+X(wonly_getdents, "EBADF", "EBADF", ctl_wonly_create, "wonly", "getdents64 on a directory granted [write, create] without read (the launcher hands in O_PATH)") \
+X(wonly_read_file, "EACCES", "EACCES", ctl_wonly_create, "wonly", "openat(wonly, \"existing.txt\", O_RDONLY): no read right beneath it") \
 /* ---- truncation and writes through read-only grants ---- */ \
 X(otrunc_ro, "EACCES", "EACCES", ctl_truncate_rw, "", "openat(ro, \"file.txt\", O_RDONLY|O_TRUNC)") \
 X(otrunc_outside, "EACCES", "EACCES", ctl_truncate_rw, "", "openat(ro, \"/abs/outside/secret.txt\", O_WRONLY|O_TRUNC)") \
@@ -392,12 +404,16 @@ X(ctl_clock_gettime, "OK", "OK", ctl_clock_gettime, "", "clock_gettime(CLOCK_REA
 X(ctl_uname, "OK", "OK", ctl_uname, "", "uname()") \
 X(ctl_tty_winsz, "OK", "OK", ctl_tty_winsz, "tty", "ioctl(handed-in tty, TIOCGWINSZ)") \
 X(ctl_argdata_read, "OK", "OK", ctl_argdata_read, "", "pread the argdata memfd") \
+X(ctl_single_read, "OK", "OK", ctl_single_read, "single", "read the file grant outside/single.txt, and reopen it O_RDONLY by its path") \
+X(ctl_single_exe, "EXECUTED", "EXECUTED", ctl_single_exe, "single", "execveat(file grant outside/prog, \"\", AT_EMPTY_PATH)") \
+X(ctl_wonly_create, "OK", "OK", ctl_wonly_create, "wonly", "create and write wonly/new (write and create are granted)") \
 X(ctl_landlock_narrow, "OK", "OK", ctl_landlock_narrow, "", "stack a Landlock layer that keeps read access to ro; ro/file.txt stays readable")
 
 /* Documented residual leaks and holes (SECURITY.md): the expected result is
  * the documented behaviour, so that a fix flips them visibly. Not counted
  * as blocked attacks. */
 #define ESCAPE_LEAKS(X) \
+X(residual_append_clear, "OK", "OK", ctl_write_rw, "app", "known residual (SECURITY.md: append is not a boundary): fcntl(F_SETFL, 0) clears O_APPEND on the [append] grant and pwrite at offset 0 overwrites") \
 X(residual_setuid_openat2, "EMPTY-SETUID-ONLY", "EMPTY-SETUID-ONLY", ctl_create_rw, "", "known residual (SECURITY.md): openat2(rw, x, {O_CREAT, 04755}) creates an empty set-user-ID file (the mode is out of seccomp's sight); then try to give it content while keeping the bit: write(), and fallocate + shared mmap. EMPTY-SETUID-ONLY: every way of adding content cleared the bit; SETUID-WITH-CONTENT is a hole; OK: no set-ID file at all (closed)") \
 X(residual_futimens_ro_fd, "OK", "OK", ctl_futimens_rw, "rotimes", "known residual (SECURITY.md): utimensat(read-only descriptor of an owned file, NULL, {0,0}) changes its times (a [read] grant lacks FILE_STAT_FPUT_TIMES)") \
 X(residual_sendmsg_msgname_udp, "OK", "OK", ctl_udp_send, "udp_conn", "known residual (SECURITY.md): sendmsg(handed-in UDP socket, msg_name = another UDP port) delivers there (seccomp cannot read msg_name)") \

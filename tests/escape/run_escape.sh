@@ -19,7 +19,10 @@
 #   bin/     hello (static), script.sh, suid_hello (set-user-ID copy of
 #            the probe)                       granted [read, exec]
 #   outside/ secret.txt (xattr user.keep), link -> secret.txt, prog, usock,
-#            hardlinked.txt (also ro/hardlink)
+#            hardlinked.txt (also ro/hardlink), single.txt and prog (file
+#            grants for some attacks), prog_sibling
+#   wonly/   existing.txt                   granted [write, create] for some
+#   rw/app.log                              granted [append] for one
 # plus TCP/UDP/unix/abstract servers (escape_helper.py servers) and an
 # unrelated victim process that logs every signal it gets.
 set -u
@@ -79,6 +82,11 @@ echo a >"$FIX/rw/sub1/a.txt"
 echo top-secret >"$FIX/outside/secret.txt"
 ln -s secret.txt "$FIX/outside/link"
 echo linked >"$FIX/outside/hardlinked.txt"
+echo single >"$FIX/outside/single.txt"
+cp "$PROBE" "$FIX/outside/prog_sibling"
+mkdir -p "$FIX/wonly"
+echo existing >"$FIX/wonly/existing.txt"
+echo log >"$FIX/rw/app.log"
 ln "$FIX/outside/hardlinked.txt" "$FIX/ro/hardlink"
 python3 -c 'import os,sys; os.setxattr(sys.argv[1], "user.keep", b"1")' \
   "$FIX/outside/secret.txt" 2>/dev/null || true
@@ -137,6 +145,12 @@ run_probe() {
       udp_conn) echo "udp_conn: !socket {type: dgram, connect: \"127.0.0.1:$UDP_PORT\"}" ;;
       tty) echo 'tty: !fd 5'; wrap=(python3 "$HELPER" pty 5) ;;
       rotimes) echo "rotimes: !file {path: \"$FIX/ro/times.txt\"}" ;;
+      single)
+        echo "single: !file {path: \"$FIX/outside/single.txt\"}"
+        echo "single_exe: !file {path: \"$FIX/outside/prog\", rights: [read, exec]}"
+        ;;
+      wonly) echo "wonly: !file {path: \"$FIX/wonly\", rights: [write, create]}" ;;
+      app) echo "app: !file {path: \"$FIX/rw/app.log\", rights: [append]}" ;;
       opt=*) opts+=("${tok#opt=}") ;;
       esac
     done
