@@ -55,6 +55,7 @@
 /* Kernel values, spelled out (they are ABI and never change). */
 #define X_O_PATH 010000000U
 #define X_O_CREAT 0100U
+#define X_RENAME_WHITEOUT 4U
 #define X_O_TMPFILE 020000000U /* __O_TMPFILE, without O_DIRECTORY */
 #define X_AF_UNIX 1U
 #define X_SOCK_STREAM 1U
@@ -446,10 +447,14 @@ static const struct rule rules[] = {
                               "directories)"),
     WHEN(STRICT, "renameat", "both dirfds (a0, a2) are not AT_FDCWD",
          "confined by Landlock", DIRFD(0), DIRFD(2)),
-    ALLOW(COMPAT, "renameat2", "confined by Landlock; RENAME_WHITEOUT needs "
-                               "CAP_MKNOD (dropped)"),
-    WHEN(STRICT, "renameat2", "both dirfds (a0, a2) are not AT_FDCWD",
-         "confined by Landlock", DIRFD(0), DIRFD(2)),
+    WHEN(COMPAT, "renameat2", "(flags & RENAME_WHITEOUT) == 0",
+         "confined by Landlock; RENAME_WHITEOUT would leave a 0:0 character "
+         "device behind, which Landlock does not check and the kernel allows "
+         "unprivileged", U32_MASKED(4, X_RENAME_WHITEOUT, 0)),
+    WHEN(STRICT, "renameat2", "both dirfds (a0, a2) are not AT_FDCWD && "
+         "(flags & RENAME_WHITEOUT) == 0", "confined by Landlock; no "
+         "whiteout device nodes", DIRFD(0), DIRFD(2),
+         U32_MASKED(4, X_RENAME_WHITEOUT, 0)),
     ALLOW(COMPAT, "linkat", "confined by Landlock (REFER)"),
     WHEN(STRICT, "linkat", "both dirfds (a0, a2) are not AT_FDCWD",
          "confined by Landlock", DIRFD(0), DIRFD(2)),

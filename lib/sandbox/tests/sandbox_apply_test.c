@@ -244,6 +244,10 @@ static void child_seccomp_strict(void *arg) {
   report(ERR(syscall(SYS_lgetxattr, "/etc/passwd", "user.x", NULL, 0)));
   report(ERR(syscall(SYS_fgetxattr, wfd, "user.none", NULL, 0)));
   report(ERR(syscall(SYS_mknodat, fx.w, "fifo", S_IFIFO | 0600, 0)));
+  report(ERR(syscall(SYS_renameat2, fx.w, "w.txt", fx.w, "w2.txt",
+                     4 /* RENAME_WHITEOUT */)));
+  report(ERR(syscall(SYS_renameat2, fx.w, "w.txt", fx.w, "w2.txt", 0)));
+  report(ERR(syscall(SYS_renameat2, fx.w, "w2.txt", fx.w, "w.txt", 0)));
   report(ERR(syscall(SYS_inotify_init1, 0)));
   /* memfd */
   report(ERR(syscall(SYS_memfd_create, "x", 0)));
@@ -329,6 +333,9 @@ static const struct {
     {EOPNOTSUPP, "lgetxattr by path answers EOPNOTSUPP"},
     {ENODATA, "fgetxattr on a held file (reads allowed)"},
     {EPERM, "mknodat FIFO"},
+    {EPERM, "renameat2(RENAME_WHITEOUT) (leaves a device node)"},
+    {0, "renameat2 within W"},
+    {0, "renameat2 back"},
     {EPERM, "inotify_init1"},
     {EPERM, "memfd_create(0)"},
     {EPERM, "memfd_create(MFD_EXEC)"},
