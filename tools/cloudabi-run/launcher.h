@@ -136,6 +136,7 @@ struct launcher {
   int msg_fd;              /* where messages go (copy of stderr), or -1 */
   int null_fd;             /* /dev/null while arranging, or -1 */
   int last_fd;             /* highest capability number (>= 3) */
+  bool late;               /* fds_arrange is done: failures end in _exit */
 
   struct launcher_error err;
 };

@@ -1,4 +1,5 @@
 /* The flat, ordered list of stages (practice 7 of style.md). */
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "launcher.h"
@@ -24,8 +25,15 @@ int launcher_run(struct launcher *l) {
         unsigned char status = (unsigned char)l->err.status;
         (void)!write(l->status_fd, &status, 1);
       }
+      /* A supervised child, and the process once its descriptors are
+       * arranged (and perhaps sandboxed), ends with _exit: no atexit
+       * handlers, no stdio buffers copied from before the fork. */
+      if (l->supervised || stages[i] == launcher_fds_arrange || l->late)
+        _exit(l->err.status);
       return l->err.status;
     }
+    if (stages[i] == launcher_fds_arrange)
+      l->late = true;
   }
   /* Not reached: launcher_exec returns only with an error, and a
    * supervising parent exits in launcher_supervise. */
