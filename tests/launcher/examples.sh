@@ -10,7 +10,7 @@ if [ ! -x "$hello" ]; then
   done_testing; exit
 fi
 cd "$src" || exit 1
-"$RUN" "$hello" examples/hello/hello.yaml </dev/null >"$T/out" 2>"$T/err"
+"$RUN" "${ROPT[@]+"${ROPT[@]}"}" "$hello" examples/hello/hello.yaml </dev/null >"$T/out" 2>"$T/err"
 st=$?
 cd "$T" || exit 1
 status_is 0 "examples/hello runs under cloudabi-run"

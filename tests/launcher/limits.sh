@@ -55,16 +55,18 @@ ok "--limit-cpu=1 ends a spinning program with SIGXCPU or SIGKILL (status $st)" 
 run --limit-cpu=1 "$P/ad_limits" spin.yaml
 ok "--limit-cpu=1 without supervision (status $st)" test "$st" = 152 -o "$st" = 137
 
-# nproc. As a non-root user RLIMIT_NPROC is enforced by the kernel; for root
+# nproc. For a non-root user RLIMIT_NPROC is enforced by the kernel; for root
 # (real uid 0) the kernel ignores RLIMIT_NPROC, so the launcher must enforce
 # it another way (cgroup pids.max) or refuse with a documented status.
 printf 'out: !fd stdout\nfork: true\n' >fork.yaml
 run "$P/ad_limits" fork.yaml
 is "fork result=ok" "$(cat out)" "without --limit-nproc the program can fork"
-if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
-  run --user=nobody --limit-nproc=1 "$P/ad_limits" fork.yaml
-  status_is 0 "--user=nobody --limit-nproc=1"
-  is "fork result=EAGAIN" "$(cat out)" "--user=nobody --limit-nproc=1: fork fails with EAGAIN"
+if [ "$(id -u)" = 0 ] && lone=$(free_uid); then
+  # A uid of its own: with nobody, any other nobody process on the machine
+  # would count against the limit.
+  run --user="$lone" --limit-nproc=1 "$P/ad_limits" fork.yaml
+  status_is 0 "--user=$lone --limit-nproc=1"
+  is "fork result=EAGAIN" "$(cat out)" "--user=$lone --limit-nproc=1: fork fails with EAGAIN"
   run --limit-nproc=1 "$P/ad_limits" fork.yaml
   if [ "$st" = 0 ]; then
     is "fork result=EAGAIN" "$(cat out)" "root --limit-nproc=1: enforced (fork fails with EAGAIN)"

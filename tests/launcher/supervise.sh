@@ -51,7 +51,7 @@ out: !fd stdout
 seconds: 30
 YAML
 rm -f out
-dfl "$RUN" --timeout=60 "$P/ad_sleep" sleep.yaml </dev/null >out 2>err &
+dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=60 "$P/ad_sleep" sleep.yaml </dev/null >out 2>err &
 lpid=$!
 wait_for_file out 10
 child=$(cat "/proc/$lpid/task/$lpid/children" 2>/dev/null | awk '{print $1}')
@@ -156,7 +156,7 @@ unlike "child awake" "$(cat out)" "the timeout also ended a child that left the 
 # program too (parent-death signal), instead of leaving it unsupervised.
 printf 'out: !fd stdout\nseconds: 1.5\n' >short2.yaml
 rm -f out
-dfl "$RUN" --timeout=60 "$P/ad_sleep" short2.yaml </dev/null >out 2>err &
+dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=60 "$P/ad_sleep" short2.yaml </dev/null >out 2>err &
 lpid=$!
 wait_for_file out 10
 kill -KILL "$lpid"; wait "$lpid" 2>/dev/null
@@ -166,7 +166,7 @@ is "ready" "$(cat out)" "the program died with its supervising launcher (no 'awa
 # Signals to the launcher are forwarded.
 forward() { # SIGNAL CONFIG EXPECTED-STATUS DESC
   rm -f out   # wait_for_file must not see the previous run's output
-  dfl "$RUN" --timeout=60 "$P/ad_sleep" "$2" </dev/null >out 2>err &
+  dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=60 "$P/ad_sleep" "$2" </dev/null >out 2>err &
   local lpid=$!
   if ! wait_for_file out 10; then
     fail "$4: program did not start"; kill -KILL "$lpid"; wait "$lpid"; return
@@ -189,7 +189,7 @@ forward HUP sleep.yaml 129 "SIGHUP forwarded -> 129"
 
 # Without supervision the launcher has become the program.
 rm -f out
-dfl "$RUN" "$P/ad_sleep" catch.yaml </dev/null >out 2>err &
+dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" "$P/ad_sleep" catch.yaml </dev/null >out 2>err &
 lpid=$!
 wait_for_file out 10
 sleep 0.2
