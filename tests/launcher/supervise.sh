@@ -187,6 +187,22 @@ forward TERM sleep.yaml 143 "SIGTERM forwarded to a program without a handler ->
 forward INT sleep.yaml 130 "SIGINT forwarded -> 130"
 forward HUP sleep.yaml 129 "SIGHUP forwarded -> 129"
 
+# SIGTERM at any moment of start-up (before, during or after the fork):
+# always 143, and never an orphaned program that goes on running.
+printf 'out: !fd stdout\nseconds: 1\n' >early.yaml
+early_bad=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+  dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=60 "$P/ad_sleep" early.yaml </dev/null >"early$i.out" 2>/dev/null &
+  lpid=$!
+  sleep "0.0$((i - 1))"
+  kill -TERM "$lpid"
+  wait "$lpid"; s=$?
+  [ "$s" = 143 ] || { early_bad=$((early_bad + 1)); diag "early SIGTERM $i: status $s"; }
+done
+is "0" "$early_bad" "SIGTERM during start-up: always 143"
+sleep 1.5
+is "" "$(cat early*.out | grep awake)" "SIGTERM during start-up: no program outlived its launcher"
+
 # Without supervision the launcher has become the program.
 rm -f out
 dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" "$P/ad_sleep" catch.yaml </dev/null >out 2>err &
