@@ -21,6 +21,9 @@
  * with musl (libsandbox-musl.a). What each profile allows, and why, is
  * doc/syscalls.md; what is and is not a boundary is SECURITY.md.
  *
+ * Architecture: x86_64 only for now (the filter table names x86_64 system
+ * calls such as open and stat; the generator fails the build elsewhere).
+ *
  * Not provided: a user-notify supervisor, namespaces (a mount-namespace
  * layer would close the metadata leaks listed in SECURITY.md), cgroups.
  */
