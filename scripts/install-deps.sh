@@ -4,7 +4,7 @@
 set -eu
 packages="meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   musl-tools libyaml-dev libseccomp-dev libmsgpack-dev python3 curl
-  bubblewrap hyperfine strace locales"
+  bubblewrap hyperfine strace locales bash util-linux procps file"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

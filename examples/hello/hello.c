@@ -5,7 +5,8 @@
  * on fd 3 (see hello.yaml):
  *   out:  a descriptor to write the greeting to (`!fd stdout`);
  *   name: who to greet (a string, default "world");
- *   dir:  a directory whose entries it lists (`!file {path: ...}`).
+ *   dir:  a directory whose entries it lists (`!file {path: ...}`), and
+ *         through which it then tries, and fails, to reach /etc/passwd.
  *
  *   cloudabi-run build/examples/hello/hello examples/hello/hello.yaml
  *
@@ -105,6 +106,13 @@ int main(void) {
       for (size_t i = 0; i < n; ++i)
         fprintf(fp, "  %s\n", names[i]);
     }
+  }
+
+  /* Anything not handed in is out of reach, even through the directory. */
+  if (dir >= 0) {
+    int fd = openat(dir, "../../../../../../etc/passwd", O_RDONLY);
+    fprintf(fp, "Reading ../../etc/passwd through my directory: %s\n",
+            fd >= 0 ? "it worked (NOT sandboxed!)" : strerror(errno));
   }
   return fclose(fp) == 0 ? 0 : 1;
 }
