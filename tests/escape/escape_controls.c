@@ -235,3 +235,59 @@ int a_residual_append_clear(void) {
     return errno;
   return SC(SYS_pwrite64, L(probe.app), "X", L(1), L(0));
 }
+
+/* ---- held files: sync and locks ---- */
+
+int a_ctl_fsync_rwfile(void) {
+  if (syscall(SYS_fsync, L(probe.rwfile)) < 0)
+    return errno;
+  if (syscall(SYS_fdatasync, L(probe.rwfile)) < 0)
+    return errno;
+  return SC(SYS_sync_file_range, L(probe.rwfile), L(0), L(0),
+            L(2 /* SYNC_FILE_RANGE_WRITE */));
+}
+int a_ctl_lock_rwfile(void) {
+  int e;
+  if ((e = SC(SYS_flock, L(probe.rwfile), L(2 /* LOCK_EX */ | 4 /* NB */))))
+    return e;
+  if ((e = SC(SYS_flock, L(probe.rwfile), L(8 /* LOCK_UN */))))
+    return e;
+  if ((e = lock_cmd(probe.rwfile, F_SETLK, F_WRLCK)) ||
+      (e = lock_cmd(probe.rwfile, F_SETLK, F_UNLCK)))
+    return e;
+  if ((e = lock_cmd(probe.rwfile, 37 /* F_OFD_SETLK */, F_WRLCK)))
+    return e;
+  return lock_cmd(probe.rwfile, 37 /* F_OFD_SETLK */, F_UNLCK);
+}
+int a_residual_flock_ro(void) {
+  return SC(SYS_flock, L(probe.rofile), L(2 /* LOCK_EX */ | 4 /* LOCK_NB */));
+}
+int a_residual_ofd_rdlock_ro(void) {
+  return lock_cmd(probe.rofile, 37 /* F_OFD_SETLK */, F_RDLCK);
+}
+
+/* ---- the open file description of `!fd stdout` is the launcher's ---- */
+
+int a_residual_setfl_shared_out(void) {
+  int fl = (int)syscall(SYS_fcntl, L(probe.out), L(F_GETFL));
+  int fl2 = (int)syscall(SYS_fcntl, L(probe.out2), L(F_GETFL));
+  if (fl < 0 || fl2 < 0)
+    return errno;
+  if ((fl | fl2) & O_NONBLOCK) {
+    probe_custom("SETUP-FAILED out is already O_NONBLOCK");
+    return PROBE_CUSTOM;
+  }
+  if (syscall(SYS_fcntl, L(probe.out), L(F_SETFL), L(fl | O_NONBLOCK)) < 0)
+    return errno;
+  fl2 = (int)syscall(SYS_fcntl, L(probe.out2), L(F_GETFL));
+  (void)syscall(SYS_fcntl, L(probe.out), L(F_SETFL), L(fl));
+  if (fl2 < 0)
+    return errno;
+  probe_custom(fl2 & O_NONBLOCK ? "SHARED" : "PRIVATE");
+  return PROBE_CUSTOM;
+}
+
+int a_leak_statfs_outside(void) {
+  char buf[256]; /* struct statfs is 120 bytes on x86_64 */
+  return SC(SYS_statfs, fx("outside"), buf);
+}

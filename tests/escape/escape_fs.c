@@ -549,3 +549,22 @@ int a_highptr_fchmodat(void) {
   }
   return SC(SYS_fchmodat, L(probe.ro), p, L(0777));
 }
+
+/* ---- whole-file-system calls and locks through held descriptors ---- */
+
+int a_syncfs_ro(void) { return SC(SYS_syncfs, L(probe.ro)); }
+
+/* fcntl(fd, cmd, &{type, SEEK_SET, whole file}) as a raw syscall. */
+int lock_cmd(int fd, int cmd, int type) {
+  struct flock fl;
+  memset(&fl, 0, sizeof(fl));
+  fl.l_type = (short)type;
+  fl.l_whence = SEEK_SET;
+  return SC(SYS_fcntl, L(fd), L(cmd), &fl);
+}
+int a_posix_wrlock_ro(void) {
+  return lock_cmd(probe.rofile, F_SETLK, F_WRLCK);
+}
+int a_ofd_wrlock_ro(void) {
+  return lock_cmd(probe.rofile, 37 /* F_OFD_SETLK */, F_WRLCK);
+}

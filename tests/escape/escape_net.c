@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -259,4 +260,154 @@ int a_scm_credentials_spoof(void) {
   m.msg_control = u.buf;
   m.msg_controllen = sizeof(u.buf);
   return SC(SYS_sendmsg, L(sv[0]), &m, L(0));
+}
+
+/* ---- socket options on the handed-in sockets ---- */
+
+static int sockopt(int fd, long level, long opt, const void *val, long len) {
+  return SC(SYS_setsockopt, L(fd), level, opt, val, len);
+}
+static const int one = 1;
+
+int a_sockopt_ip_add_membership(void) {
+  /* struct ip_mreq: group 224.0.0.251 (mDNS), any interface. */
+  uint32_t mreq[2] = {htonl(0xe00000fbU), htonl(INADDR_ANY)};
+  return sockopt(probe.udp_conn, IPPROTO_IP, 35 /* IP_ADD_MEMBERSHIP */, mreq,
+                 sizeof(mreq));
+}
+int a_sockopt_ip_multicast_if(void) {
+  uint32_t addr = htonl(INADDR_LOOPBACK);
+  return sockopt(probe.udp_conn, IPPROTO_IP, 32 /* IP_MULTICAST_IF */, &addr,
+                 sizeof(addr));
+}
+int a_sockopt_bindtodevice(void) {
+  return sockopt(probe.udp_conn, SOL_SOCKET, 25 /* SO_BINDTODEVICE */, "lo",
+                 3);
+}
+int a_sockopt_attach_filter(void) {
+  struct {
+    uint16_t code;
+    uint8_t jt, jf;
+    uint32_t k;
+  } accept_all = {0x06 /* BPF_RET|BPF_K */, 0, 0, 0xffffffffU};
+  struct {
+    unsigned short len;
+    void *filter;
+  } prog = {1, &accept_all};
+  return sockopt(probe.udp_conn, SOL_SOCKET, 26 /* SO_ATTACH_FILTER */, &prog,
+                 sizeof(prog));
+}
+int a_sockopt_broadcast(void) {
+  return sockopt(probe.udp_conn, SOL_SOCKET, 6 /* SO_BROADCAST */, &one,
+                 sizeof(one));
+}
+int a_sockopt_priority(void) {
+  int prio = 6; /* the highest without CAP_NET_ADMIN */
+  return sockopt(probe.udp_conn, SOL_SOCKET, 12 /* SO_PRIORITY */, &prio,
+                 sizeof(prio));
+}
+int a_sockopt_reuseport(void) {
+  return sockopt(probe.tcp_listen, SOL_SOCKET, 15 /* SO_REUSEPORT */, &one,
+                 sizeof(one));
+}
+int a_sockopt_tcp_ulp(void) {
+  return sockopt(probe.tcp_conn, IPPROTO_TCP, 31 /* TCP_ULP */, "tls", 4);
+}
+int a_sockopt_tcp_congestion(void) {
+  return sockopt(probe.tcp_conn, IPPROTO_TCP, 13 /* TCP_CONGESTION */, "reno",
+                 5);
+}
+int a_sockopt_highbits(void) {
+  /* The upper half holds an allowed option (SO_KEEPALIVE); the kernel reads
+   * the lower half, SO_BINDTODEVICE. */
+  return sockopt(probe.udp_conn, SOL_SOCKET, (long)((9UL << 32) | 25), "lo",
+                 3);
+}
+
+/* ---- controls ---- */
+
+int a_ctl_sockopt_tcp(void) {
+  static const struct {
+    long level, opt;
+  } opts[] = {
+      {IPPROTO_TCP, 1 /* TCP_NODELAY */},   {SOL_SOCKET, 9 /* SO_KEEPALIVE */},
+      {IPPROTO_TCP, 4 /* TCP_KEEPIDLE */},  {IPPROTO_TCP, 5 /* KEEPINTVL */},
+      {IPPROTO_TCP, 6 /* TCP_KEEPCNT */},   {IPPROTO_TCP, 12 /* QUICKACK */},
+      {IPPROTO_TCP, 18 /* USER_TIMEOUT */}, {IPPROTO_TCP, 25 /* NOTSENT */},
+      {SOL_SOCKET, 7 /* SO_SNDBUF */},      {SOL_SOCKET, 8 /* SO_RCVBUF */},
+      {SOL_SOCKET, 2 /* SO_REUSEADDR */},
+      /* junk in the upper half of the level: the kernel ignores it */
+      {(long)((1UL << 32) | IPPROTO_TCP), 1 /* TCP_NODELAY */},
+  };
+  struct timeval tv = {5, 0};
+  struct linger lg = {0, 0};
+  int e, v = 30;
+  for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); ++i)
+    if ((e = sockopt(probe.tcp_conn, opts[i].level, opts[i].opt, &v,
+                     sizeof(v))))
+      return e;
+  if ((e = sockopt(probe.tcp_conn, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv))) ||
+      (e = sockopt(probe.tcp_conn, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv))) ||
+      (e = sockopt(probe.tcp_conn, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg))))
+    return e;
+  v = 1;
+  if ((e = sockopt(probe.tcp_conn, IPPROTO_TCP, 3 /* TCP_CORK */, &v,
+                   sizeof(v))))
+    return e;
+  v = 0;
+  if ((e = sockopt(probe.tcp_conn, IPPROTO_TCP, 3 /* TCP_CORK */, &v,
+                   sizeof(v))))
+    return e;
+  return a_ctl_tcp_send();
+}
+int a_ctl_sockopt_udp(void) {
+  struct timeval tv = {5, 0};
+  int e, v = 65536;
+  if ((e = sockopt(probe.udp_conn, SOL_SOCKET, SO_RCVBUF, &v, sizeof(v))) ||
+      (e = sockopt(probe.udp_conn, SOL_SOCKET, SO_SNDBUF, &v, sizeof(v))) ||
+      (e = sockopt(probe.udp_conn, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv))))
+    return e;
+  return a_ctl_udp_send();
+}
+int a_ctl_sockopt_listen(void) {
+  int e, v = 5;
+  if ((e = sockopt(probe.tcp_listen, IPPROTO_TCP, 9 /* TCP_DEFER_ACCEPT */,
+                   &v, sizeof(v))) ||
+      (e = sockopt(probe.tcp_listen, SOL_SOCKET, SO_REUSEADDR, &one,
+                   sizeof(one))))
+    return e;
+  return sockopt(probe.tcp_listen, SOL_SOCKET, SO_KEEPALIVE, &one,
+                 sizeof(one));
+}
+
+/* ---- a bound, unconnected UDP socket (`bind:` without `connect:`) ---- */
+
+int a_udp_bound_sendto(void) {
+  struct sockaddr_in a = lo(probe.udp_port);
+  return SC(SYS_sendto, L(probe.udp_bound), payload(), strlen(payload()),
+            L(0), &a, L(sizeof(a)));
+}
+int a_residual_udp_bound_sendmsg(void) {
+  struct sockaddr_in a = lo(probe.udp_port);
+  struct iovec iov = {(void *)payload(), strlen(payload())};
+  struct msghdr m;
+  memset(&m, 0, sizeof(m));
+  m.msg_name = &a;
+  m.msg_namelen = sizeof(a);
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  return SC(SYS_sendmsg, L(probe.udp_bound), &m, L(0));
+}
+int a_ctl_udp_bound(void) {
+  struct sockaddr_in a;
+  socklen_t len = sizeof(a);
+  char b[16];
+  if (syscall(SYS_getsockname, L(probe.udp_bound), &a, &len) < 0)
+    return errno;
+  if (a.sin_family != AF_INET || a.sin_port == 0)
+    return EINVAL;
+  if (syscall(SYS_recvfrom, L(probe.udp_bound), b, sizeof(b),
+              L(MSG_DONTWAIT), NULL, NULL) >= 0)
+    return 0;
+  return errno == EAGAIN ? 0 : errno;
 }

@@ -29,7 +29,8 @@
 struct probe_ctx probe = {
     .out = -1, .ro = -1, .rw = -1, .rw2 = -1, .bin = -1, .rofile = -1,
     .rwfile = -1, .exe = -1, .tcp_listen = -1, .tcp_conn = -1,
-    .udp_conn = -1, .tty = -1, .rotimes = -1, .single = -1, .single_exe = -1, .wonly = -1, .app = -1, .fixture = "", .abstract_name = "",
+    .udp_conn = -1, .tty = -1, .rotimes = -1, .single = -1, .single_exe = -1, .wonly = -1, .app = -1,
+    .out2 = -1, .udp_bound = -1, .fixture = "", .abstract_name = "",
     .victim = 0, .tcp_port = 0, .udp_port = 0, .name = "",
 };
 
@@ -173,7 +174,8 @@ static void read_args(void) {
         {"udp_conn", &probe.udp_conn}, {"tty", &probe.tty},
         {"rotimes", &probe.rotimes}, {"single", &probe.single},
         {"single_exe", &probe.single_exe}, {"wonly", &probe.wonly},
-        {"app", &probe.app},
+        {"app", &probe.app},         {"out2", &probe.out2},
+        {"udp_bound", &probe.udp_bound},
     };
     for (size_t i = 0; i < sizeof(fds) / sizeof(fds[0]); ++i)
       if (strcmp(key, fds[i].key) == 0)

@@ -40,6 +40,8 @@ struct probe_ctx {
   int single_exe; /* FIXTURE/outside/prog, rights [read, exec] (a file grant) */
   int wonly;      /* FIXTURE/wonly, rights [write, create] (no read: O_PATH) */
   int app;        /* FIXTURE/rw/app.log, rights [append] */
+  int out2;       /* `out2: !fd stdout`: a second copy of the launcher's fd 1 */
+  int udp_bound;  /* !socket {type: dgram, bind: 127.0.0.1:0} (no peer) */
   const char *fixture; /* absolute path of the fixture directory */
   const char *abstract_name; /* abstract unix socket of the runner */
   long victim;    /* pid of an unrelated process (same process group) */
@@ -71,6 +73,9 @@ int try_open(long dfd, const char *path, int flags);
 
 /* Same, but keeps the descriptor: returns it, or -errno. */
 int open_keep(long dfd, const char *path, int flags);
+
+/* fcntl(fd, cmd, whole-file lock of type) as a raw syscall: 0 or errno. */
+int lock_cmd(int fd, int cmd, int type);
 
 #include "escape_table.h"
 

@@ -359,3 +359,29 @@ int a_setuid_exec_nnp(void) {
   snprintf(fdbuf, sizeof(fdbuf), "%d", probe.out);
   return SC(SYS_execveat, L(probe.bin), "suid_hello", argv, envp, L(0));
 }
+
+/* Known residual (SECURITY.md: process existence): kill(pid, 0) answers
+ * EPERM for a live process outside the Landlock scope and ESRCH for a free
+ * pid. ORACLE: the two differ; NONE: they do not (closed, e.g. by a PID
+ * namespace). */
+int a_leak_pid_existence(void) {
+  int st;
+  pid_t c = fork();
+  if (c < 0)
+    return errno;
+  if (c == 0)
+    _exit(0);
+  waitpid(c, &st, 0); /* c is now a free pid */
+  int live = SC(SYS_kill, L(probe.victim), L(0));
+  int gone = SC(SYS_kill, L(c), L(0));
+  if (live == EPERM && gone == ESRCH) {
+    probe_custom("ORACLE");
+    return PROBE_CUSTOM;
+  }
+  if (live == gone) {
+    probe_custom("NONE");
+    return PROBE_CUSTOM;
+  }
+  probe_custom("live %d, free %d", live, gone);
+  return PROBE_CUSTOM;
+}

@@ -27,6 +27,8 @@
  *                [read, exec]}` (file grants inside an ungranted directory)
  *   wonly        `wonly: !file {path: FIXTURE/wonly, rights: [write, create]}`
  *   app          `app: !file {path: FIXTURE/rw/app.log, rights: [append]}`
+ *   out2         `out2: !fd stdout` (a second copy of the launcher's stdout)
+ *   udp_bound    `udp_bound: !socket {type: dgram, bind: "127.0.0.1:0"}`
  *   rotimes      `rotimes: !file {path: FIXTURE/ro/times.txt}` (read-only;
  *                left out of the fixture fingerprint)
  *
@@ -101,6 +103,9 @@ X(rename_exchange_ro, "EACCES", "EACCES", ctl_rename_rw, "", "renameat2(rw, \"w.
 X(rename_dir_out, "EACCES", "EACCES", ctl_rename_rw, "", "renameat(rw, \"sub1\", rw, \"../outside/sub1\"): move a granted directory out") \
 X(linkat_empty_path_rofile, "ENOENT", "ENOENT", ctl_link_rw, "", "linkat(read-only file descriptor, \"\", rw, x, AT_EMPTY_PATH): give the read-only file a name in the writable grant; ENOENT: the kernel refuses AT_EMPTY_PATH without CAP_DAC_READ_SEARCH for a descriptor opened with other credentials (the launcher's), before Landlock's EXDEV") \
 X(rename_whiteout, "EPERM", "EPERM", ctl_rename_rw, "", "renameat2(rw, a, rw, b, RENAME_WHITEOUT): leaves a 0:0 character device (whiteout) behind; Landlock does not check it (no MAKE_CHAR needed) and the kernel allows it unprivileged since 5.8, so only seccomp can refuse the flag") \
+X(syncfs_ro, "EPERM", "EPERM", ctl_fsync_rwfile, "", "syncfs(ro): flushes the whole file system the grant lives on (global impact, like sync, which is refused); fsync/fdatasync of held files stay allowed") \
+X(posix_wrlock_ro, "EBADF", "EBADF", ctl_lock_rwfile, "", "fcntl(read-only descriptor, F_SETLK, F_WRLCK) (kernel: a write lock needs a descriptor open for writing; flock and read locks are the residual_*lock* entries)") \
+X(ofd_wrlock_ro, "EBADF", "EBADF", ctl_lock_rwfile, "", "fcntl(read-only descriptor, F_OFD_SETLK, F_WRLCK) (kernel: EBADF, as for F_SETLK)") \
 X(lease_ro_fd, "EPERM", "EPERM", ctl_fcntl_setfl, "", "fcntl(read-only descriptor, F_SETLEASE, F_WRLCK): stall every other process that opens the file (lease-break time)") \
 /* ---- file grants, write-only directories ---- */ \
 X(single_sibling, "EACCES", "EACCES", ctl_single_read, "single", "with only outside/single.txt granted (a file rule), open its sibling outside/secret.txt: a file grant must not open its directory") \
@@ -216,8 +221,19 @@ X(connect_listen, "EPERM", "EPERM", ctl_listen_sockname, "tcp_listen,server", "c
 X(bind_conn, "EPERM", "EPERM", ctl_tcp_send, "tcp_conn", "bind(handed-in connected socket, 127.0.0.1:0)") \
 X(reconnect_udp, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "connect(handed-in UDP socket, another address)") \
 X(sendto_udp_addr, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "sendto(handed-in UDP socket, addr = runner's second UDP port)") \
+X(udp_bound_sendto, "EPERM", "EPERM", ctl_udp_bound, "udp_bound,server", "sendto(handed-in bound, unconnected UDP socket, addr = runner's UDP server): a bound dgram socket has no peer, and sendto with an address is refused") \
 X(ioctl_siocsifflags, "EPERM", "EPERM", ctl_udp_send, "udp_conn", "ioctl(handed-in UDP socket, SIOCSIFFLAGS, lo with unchanged flags): network configuration through a socket") \
 X(ioctl_siocgifconf, "EPERM", "EPERM", ctl_udp_send, "udp_conn", "ioctl(handed-in UDP socket, SIOCGIFCONF): list the host's interfaces and addresses") \
+X(sockopt_ip_add_membership, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, IP_ADD_MEMBERSHIP, 224.0.0.251): join a multicast group (the setsockopt allowlist)") \
+X(sockopt_ip_multicast_if, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, IP_MULTICAST_IF, 127.0.0.1)") \
+X(sockopt_bindtodevice, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, SO_BINDTODEVICE, \"lo\") (unprivileged on a socket not yet bound to a device)") \
+X(sockopt_attach_filter, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, SO_ATTACH_FILTER, accept-all classic BPF): the kernel's BPF interpreter/JIT") \
+X(sockopt_broadcast, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, SO_BROADCAST, 1)") \
+X(sockopt_priority, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, SO_PRIORITY, 6) (6 needs no capability)") \
+X(sockopt_reuseport, "EPERM", "EPERM", ctl_sockopt_listen, "tcp_listen", "setsockopt(handed-in listening socket, SO_REUSEPORT, 1): let another socket share the port") \
+X(sockopt_tcp_ulp, "EPERM", "EPERM", ctl_sockopt_tcp, "tcp_conn", "setsockopt(handed-in TCP socket, TCP_ULP, \"tls\"): kernel TLS, an upper-layer protocol module") \
+X(sockopt_tcp_congestion, "EPERM", "EPERM", ctl_sockopt_tcp, "tcp_conn", "setsockopt(handed-in TCP socket, TCP_CONGESTION, \"reno\")") \
+X(sockopt_highbits, "EPERM", "EPERM", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket, SOL_SOCKET, SO_KEEPALIVE<<32 | SO_BINDTODEVICE): an allowed option in the upper half, which the kernel ignores") \
 X(scm_credentials_spoof, "EPERM", "EPERM", ctl_socketpair_stream, "", "sendmsg(socketpair, SCM_CREDENTIALS {pid = victim, uid 0, gid 0}): forging another process's credentials needs CAP_SYS_ADMIN") \
 X(highptr_sendto, "EPERM", "EPERM", ctl_udp_send, "udp_conn,server", "sendto(handed-in UDP socket, addr at exactly 0x100000000)") \
 /* ---- signals and other processes ---- */ \
@@ -407,7 +423,13 @@ X(ctl_argdata_read, "OK", "OK", ctl_argdata_read, "", "pread the argdata memfd")
 X(ctl_single_read, "OK", "OK", ctl_single_read, "single", "read the file grant outside/single.txt, and reopen it O_RDONLY by its path") \
 X(ctl_single_exe, "EXECUTED", "EXECUTED", ctl_single_exe, "single", "execveat(file grant outside/prog, \"\", AT_EMPTY_PATH)") \
 X(ctl_wonly_create, "OK", "OK", ctl_wonly_create, "wonly", "create and write wonly/new (write and create are granted)") \
-X(ctl_landlock_narrow, "OK", "OK", ctl_landlock_narrow, "", "stack a Landlock layer that keeps read access to ro; ro/file.txt stays readable")
+X(ctl_landlock_narrow, "OK", "OK", ctl_landlock_narrow, "", "stack a Landlock layer that keeps read access to ro; ro/file.txt stays readable") \
+X(ctl_udp_bound, "OK", "OK", ctl_udp_bound, "udp_bound", "getsockname and a non-blocking recv (EAGAIN) on the handed-in bound, unconnected UDP socket") \
+X(ctl_fsync_rwfile, "OK", "OK", ctl_fsync_rwfile, "", "fsync, fdatasync and sync_file_range on the read-write descriptor") \
+X(ctl_lock_rwfile, "OK", "OK", ctl_lock_rwfile, "", "flock(LOCK_EX), F_SETLK and F_OFD_SETLK write locks on the read-write descriptor, and unlock (SQLite and many programs lock files they write)") \
+X(ctl_sockopt_tcp, "OK", "OK", ctl_sockopt_tcp, "tcp_conn", "setsockopt(handed-in TCP socket): TCP_NODELAY, SO_KEEPALIVE, TCP_KEEPIDLE/INTVL/CNT, TCP_QUICKACK, TCP_USER_TIMEOUT, TCP_NOTSENT_LOWAT, SO_SNDBUF/RCVBUF, SO_REUSEADDR, TCP_NODELAY with junk in the level's upper half, SO_RCVTIMEO/SNDTIMEO, SO_LINGER, TCP_CORK on and off; then write") \
+X(ctl_sockopt_udp, "OK", "OK", ctl_sockopt_udp, "udp_conn", "setsockopt(handed-in UDP socket): SO_RCVBUF, SO_SNDBUF, SO_RCVTIMEO; then send") \
+X(ctl_sockopt_listen, "OK", "OK", ctl_sockopt_listen, "tcp_listen", "setsockopt(handed-in listening socket): TCP_DEFER_ACCEPT, SO_REUSEADDR, SO_KEEPALIVE")
 
 /* Documented residual leaks and holes (SECURITY.md): the expected result is
  * the documented behaviour, so that a fix flips them visibly. Not counted
@@ -417,13 +439,19 @@ X(residual_append_clear, "OK", "OK", ctl_write_rw, "app", "known residual (SECUR
 X(residual_setuid_openat2, "EMPTY-SETUID-ONLY", "EMPTY-SETUID-ONLY", ctl_create_rw, "", "known residual (SECURITY.md): openat2(rw, x, {O_CREAT, 04755}) creates an empty set-user-ID file (the mode is out of seccomp's sight); then try to give it content while keeping the bit: write(), and fallocate + shared mmap. EMPTY-SETUID-ONLY: every way of adding content cleared the bit; SETUID-WITH-CONTENT is a hole; OK: no set-ID file at all (closed)") \
 X(residual_futimens_ro_fd, "OK", "OK", ctl_futimens_rw, "rotimes", "known residual (SECURITY.md): utimensat(read-only descriptor of an owned file, NULL, {0,0}) changes its times (a [read] grant lacks FILE_STAT_FPUT_TIMES)") \
 X(residual_sendmsg_msgname_udp, "OK", "OK", ctl_udp_send, "udp_conn", "known residual (SECURITY.md): sendmsg(handed-in UDP socket, msg_name = another UDP port) delivers there (seccomp cannot read msg_name)") \
+X(residual_udp_bound_sendmsg, "OK", "OK", ctl_udp_bound, "udp_bound", "known residual (SECURITY.md: UDP without connect): sendmsg(handed-in bound, unconnected UDP socket, msg_name = runner's UDP server) delivers: the only way such a program can answer a peer, and the sendmsg residual") \
 X(residual_sendmmsg_msgname_udp, "OK", "OK", ctl_udp_send, "udp_conn", "known residual (SECURITY.md): sendmmsg(handed-in UDP socket, msg_name = another UDP port) delivers there") \
+X(residual_flock_ro, "OK", "OK", ctl_lock_rwfile, "", "known residual (SECURITY.md: advisory locks on granted files): flock(read-only descriptor, LOCK_EX|LOCK_NB) succeeds and can stall other programs that lock the file") \
+X(residual_ofd_rdlock_ro, "OK", "OK", ctl_lock_rwfile, "", "known residual (SECURITY.md: advisory locks on granted files): fcntl(read-only descriptor, F_OFD_SETLK, F_RDLCK) succeeds and blocks writers that take a write lock") \
+X(residual_setfl_shared_out, "SHARED", "SHARED", ctl_fcntl_setfl, "out2", "known residual (SECURITY.md: shared open file description): fcntl(out, F_SETFL, O_NONBLOCK) on `out: !fd stdout` shows on `out2: !fd stdout`: both are the launcher's own open file description (and its parent's); PRIVATE would mean the launcher reopened it") \
 X(leak_stat_outside, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): fstatat(ro, \"/abs/outside/secret.txt\") works") \
 X(leak_stat_dotdot, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): fstatat(ro, \"../outside/secret.txt\") works") \
 X(leak_statx_shadow, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): statx(ro, \"/etc/shadow\") gives size and times") \
 X(leak_faccessat, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): faccessat(ro, \"../outside/secret.txt\", R_OK) answers with DAC only") \
 X(leak_readlink_outside, "OK", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md): readlinkat(ro, \"/abs/outside/link\")") \
 X(leak_existence, "ENOENT", "ENOENT", ctl_open_ro, "", "known residual leak (SECURITY.md): fstatat on a missing outside path says ENOENT (an existence oracle)") \
+X(leak_statfs_outside, "EPERM", "OK", ctl_fstatfs_ro, "", "known residual leak (SECURITY.md), compat only: statfs(\"/abs/outside\") by path (strict refuses the legacy path call)") \
+X(leak_pid_existence, "ORACLE", "ORACLE", ctl_kill_child, "victim", "known residual leak (SECURITY.md: process existence): kill(victim, 0) answers EPERM (alive, outside the signal scope) and kill(free pid, 0) ESRCH; NONE would mean closed (PID namespace)") \
 X(leak_opath_outside, "EPERM", "OK", ctl_open_ro, "", "known residual leak (SECURITY.md), compat only: openat(ro, outside, O_PATH) gives a descriptor usable for fstat (strict refuses O_PATH in openat)")
 /* clang-format on */
 

@@ -151,6 +151,8 @@ run_probe() {
         ;;
       wonly) echo "wonly: !file {path: \"$FIX/wonly\", rights: [write, create]}" ;;
       app) echo "app: !file {path: \"$FIX/rw/app.log\", rights: [append]}" ;;
+      out2) echo 'out2: !fd stdout' ;;
+      udp_bound) echo 'udp_bound: !socket {type: dgram, bind: "127.0.0.1:0"}' ;;
       opt=*) opts+=("${tok#opt=}") ;;
       esac
     done

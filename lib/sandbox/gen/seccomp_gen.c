@@ -107,6 +107,49 @@ struct rule {
   {prof, name, 0, N_ARGS(__VA_ARGS__), {__VA_ARGS__}, cond, why}
 #define ERRNO(prof, name, e, why) {prof, name, e, 0, {{0}}, "", why}
 
+/* The setsockopt allowlist: (level, optname) pairs that servers and
+ * clients set on a connected or listening socket they were handed. */
+#define SOCKOPTS(X)                                                            \
+  X(SOL_SOCKET, 1, SO_REUSEADDR, 2)                                            \
+  X(SOL_SOCKET, 1, SO_SNDBUF, 7)                                               \
+  X(SOL_SOCKET, 1, SO_RCVBUF, 8)                                               \
+  X(SOL_SOCKET, 1, SO_KEEPALIVE, 9)                                            \
+  X(SOL_SOCKET, 1, SO_OOBINLINE, 10)                                           \
+  X(SOL_SOCKET, 1, SO_LINGER, 13)                                              \
+  X(SOL_SOCKET, 1, SO_PASSCRED, 16)                                            \
+  X(SOL_SOCKET, 1, SO_RCVLOWAT, 18)                                            \
+  X(SOL_SOCKET, 1, SO_SNDLOWAT, 19)                                            \
+  X(SOL_SOCKET, 1, SO_RCVTIMEO_OLD, 20)                                        \
+  X(SOL_SOCKET, 1, SO_SNDTIMEO_OLD, 21)                                        \
+  X(SOL_SOCKET, 1, SO_RCVTIMEO_NEW, 66)                                        \
+  X(SOL_SOCKET, 1, SO_SNDTIMEO_NEW, 67)                                        \
+  X(IPPROTO_TCP, 6, TCP_NODELAY, 1)                                            \
+  X(IPPROTO_TCP, 6, TCP_CORK, 3)                                               \
+  X(IPPROTO_TCP, 6, TCP_KEEPIDLE, 4)                                           \
+  X(IPPROTO_TCP, 6, TCP_KEEPINTVL, 5)                                          \
+  X(IPPROTO_TCP, 6, TCP_KEEPCNT, 6)                                            \
+  X(IPPROTO_TCP, 6, TCP_LINGER2, 8)                                            \
+  X(IPPROTO_TCP, 6, TCP_DEFER_ACCEPT, 9)                                       \
+  X(IPPROTO_TCP, 6, TCP_QUICKACK, 12)                                          \
+  X(IPPROTO_TCP, 6, TCP_USER_TIMEOUT, 18)                                      \
+  X(IPPROTO_TCP, 6, TCP_NOTSENT_LOWAT, 25)
+#define SOCKOPT_NAME(lname, level, oname, opt) " " #oname
+/* One rule per pair (both ints: low 32 bits); they share one condition
+ * text, which the documentation prints once. */
+#define SOCKOPT(lname, level, oname, opt)                                      \
+  WHEN(BOTH, "setsockopt", sockopt_cond, SOCKOPT_WHY, U32_EQ(1, (level)),      \
+       U32_EQ(2, (opt))),
+static const char sockopt_cond[] =
+    "(level, optname) is on the allowlist (level SOL_SOCKET for SO_*, "
+    "IPPROTO_TCP for TCP_*):" SOCKOPTS(SOCKOPT_NAME);
+#define SOCKOPT_WHY                                                            \
+  "options of held sockets: buffers, timeouts, keep-alive, Nagle, corking, "   \
+  "linger. Refused, among the rest: multicast membership and "               \
+  "IP_MULTICAST_*, SO_BINDTODEVICE, SO_ATTACH_FILTER/BPF and the reuseport "   \
+  "filters, SO_REUSEPORT, SO_BROADCAST, SO_DONTROUTE, SO_PRIORITY, SO_MARK, "  \
+  "IP_TRANSPARENT, IP_TOS, TCP_ULP (kTLS), TCP_CONGESTION, TCP_FASTOPEN, "     \
+  "TCP_MD5SIG, TCP_REPAIR, UDP_ENCAP"
+
 /* An at-call: any dirfd in compat, a real dirfd in strict. */
 #define AT(name, arg, why)                                                     \
   ALLOW(COMPAT, name, why),                                                    \
@@ -392,7 +435,6 @@ static const struct rule rules[] = {
     ALLOW(BOTH, "flock", "locks on held files"),
     ALLOW(BOTH, "fsync", "held files"),
     ALLOW(BOTH, "fdatasync", "held files"),
-    ALLOW(BOTH, "syncfs", "file system of a held file"),
     ALLOW(BOTH, "sync_file_range", "held files"),
     ALLOW(BOTH, "ftruncate", "held files opened for writing"),
     ALLOW(BOTH, "fallocate", "held files opened for writing"),
@@ -504,7 +546,7 @@ static const struct rule rules[] = {
     ALLOW(BOTH, "recvmmsg", "receiving"),
     ALLOW(BOTH, "shutdown", "held sockets"),
     ALLOW(BOTH, "getsockopt", "held sockets"),
-    ALLOW(BOTH, "setsockopt", "held sockets"),
+    SOCKOPTS(SOCKOPT)
     ALLOW(BOTH, "getsockname", "held sockets"),
     ALLOW(BOTH, "getpeername", "held sockets"),
     ALLOW(BOTH, "accept", "connections on handed-in listening sockets"),
@@ -550,6 +592,9 @@ static const struct {
      "setdomainname reboot init_module finit_module delete_module kexec_load "
      "kexec_file_load swapon swapoff acct ioperm iopl syslog quotactl sync "
      "vhangup", "global impact"},
+    {"syncfs", "flushes the whole file system a held descriptor lives on "
+     "(global impact, like sync); fsync, fdatasync and sync_file_range of "
+     "held files are allowed"},
     {"setuid setgid setreuid setregid setresuid setresgid setgroups setfsuid "
      "setfsgid capset", "identity changes (privileges are already dropped)"},
     {"memfd_secret process_madvise process_mrelease",
@@ -716,8 +761,15 @@ static void emit_table(FILE *out, int profile) {
     } else {
       bool first = true;
       for (size_t j = i; j < sizeof(rules) / sizeof(rules[0]); j++) {
+        bool repeated = false;
         if (!(rules[j].profiles & profile) || strcmp(rules[j].name, r->name) ||
             rules[j].cond[0] == '\0')
+          continue;
+        for (size_t k = i; k < j && !repeated; k++) /* shared text: once */
+          repeated = (rules[k].profiles & profile) &&
+                     !strcmp(rules[k].name, r->name) &&
+                     !strcmp(rules[k].cond, rules[j].cond);
+        if (repeated)
           continue;
         fprintf(out, "%s", first ? "" : "; or ");
         emit_cell(out, rules[j].cond);

@@ -299,6 +299,26 @@ static void child_seccomp_strict(void *arg) {
     /* the sendmsg residual (SECURITY.md): a stream pair ignores msg_name */
     report(ERR(syscall(SYS_sendmsg, sp[0], &mh, 0)));
   }
+  /* socket options: an allowlist of (level, optname), ints on 32 bits */
+  {
+    int one = 1;
+    report(ERR(syscall(SYS_setsockopt, sp[0], SOL_SOCKET, SO_PASSCRED, &one,
+                       sizeof(one))));
+    report(ERR(syscall(SYS_setsockopt, sp[0], (long)SOL_SOCKET | (1L << 32),
+                       SO_RCVBUF, &one, sizeof(one))));
+    report(ERR(syscall(SYS_setsockopt, sp[0], SOL_SOCKET, SO_BINDTODEVICE,
+                       "lo", 3)));
+    report(ERR(syscall(SYS_setsockopt, sp[0], SOL_SOCKET,
+                       (9L << 32) | SO_BINDTODEVICE, "lo", 3)));
+    report(ERR(syscall(SYS_setsockopt, sp[0], 0 /* IPPROTO_IP */,
+                       35 /* IP_ADD_MEMBERSHIP */, &one, sizeof(one))));
+    report(ERR(syscall(SYS_getsockopt, sp[0], SOL_SOCKET, SO_TYPE, &one,
+                       &(socklen_t){sizeof(one)})));
+  }
+  /* sync: held files only; locks stay (SECURITY.md) */
+  report(ERR(syscall(SYS_syncfs, wfd)));
+  report(ERR(syscall(SYS_fsync, wfd)));
+  report(ERR(syscall(SYS_flock, wfd, 2 /* LOCK_EX */)));
 }
 
 static const struct {
@@ -366,6 +386,15 @@ static const struct {
     {0, "sched_getaffinity(own thread id)"},
     {EPERM, "sched_setaffinity(parent)"},
     {EISCONN, "sendmsg(msg_name) on a STREAM socketpair"},
+    {0, "setsockopt(SOL_SOCKET, SO_PASSCRED)"},
+    {0, "setsockopt(SO_RCVBUF, junk in the level's upper half)"},
+    {EPERM, "setsockopt(SO_BINDTODEVICE) (not on the allowlist)"},
+    {EPERM, "setsockopt(SO_BINDTODEVICE, allowed option in the upper half)"},
+    {EPERM, "setsockopt(IPPROTO_IP, IP_ADD_MEMBERSHIP)"},
+    {0, "getsockopt(SO_TYPE)"},
+    {EPERM, "syncfs (the whole file system)"},
+    {0, "fsync of a held file"},
+    {0, "flock(LOCK_EX) of a held file"},
 };
 #define N_STRICT (int)(sizeof(strict_expect) / sizeof(strict_expect[0]))
 
