@@ -20,8 +20,13 @@ NET="$HERE/net.py"
 T=$(mktemp -d "${TMPDIR:-/tmp}/cloudabi-launcher-test.XXXXXX")
 chmod 755 "$T"
 bg_pids=()
+main_pid=$BASHPID
+# Only the test's own shell cleans up: a background subshell killed by a
+# signal before it exec'd (the start-up SIGTERM tests) also runs the EXIT
+# trap, and must not remove $T under the running test.
 cleanup() {
   local p
+  [ "$BASHPID" = "$main_pid" ] || return 0
   for p in "${bg_pids[@]}"; do kill "$p" 2>/dev/null; done
   cd / && rm -rf "$T"
 }

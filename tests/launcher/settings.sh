@@ -155,10 +155,12 @@ else
 
 fi
 
-# --insecure-no-enforcement runs with a WARNING.
+# There is no way to run a program unconfined: the former
+# --insecure-no-enforcement is an unknown option (100), nothing runs.
 run --insecure-no-enforcement "$P/ad_report" r.yaml
-status_is 0 "--insecure-no-enforcement"
-like "WARNING" "$(cat err)" "--insecure-no-enforcement prints a WARNING"
-is "0 1 2 3 4" "$(fds_of)" "--insecure-no-enforcement keeps the process contract"
+status_is 100 "--insecure-no-enforcement does not exist (unknown option)"
+like "unknown option --insecure-no-enforcement" "$(cat err)" \
+  "--insecure-no-enforcement: the message names the unknown option"
+not_started "--insecure-no-enforcement"
 
 done_testing

@@ -152,6 +152,40 @@ status_is 124 "timeout on a program with an evasive child"
 sleep 2.5
 unlike "child awake" "$(cat out)" "the timeout also ended a child that left the process group and ignores SIGTERM"
 
+# A fork chain (each process forks and exits at once, in its own session,
+# ignoring SIGTERM) must not outrun the timeout: 124 promptly, and no chain
+# process alive afterwards (ad_chain overwrites chain.pids while it lives;
+# the file must stop changing). As root the program gets a cgroup; an
+# unprivileged launcher (setpriv to a free uid) has none and relies on
+# being the child subreaper. The bound (5 s for a 0.5 s timeout) is a
+# functional one: before the fix the chain kept the launcher for 8 s+.
+chain_test() { # DESC LAUNCHER-PREFIX...
+  local desc=$1; shift
+  rm -f chain.pids out
+  : >chain.pids
+  chmod 666 chain.pids
+  printf 'out: !fd stdout\npids: !file {path: %s/chain.pids, rights: [write]}\nseconds: 8\n' "$T" >chain.yaml
+  local t0 t1 a b
+  t0=$(now_ms)
+  "$@" "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=0.5 "$P/ad_chain" chain.yaml </dev/null >out 2>err
+  st=$?
+  t1=$(now_ms)
+  status_is 124 "$desc: a fork chain is ended by --timeout"
+  ok "$desc: the launcher returned promptly ($((t1 - t0)) ms < 5000 ms)" test $((t1 - t0)) -lt 5000
+  is "ready" "$(cat out)" "$desc: the chain had started"
+  ok "$desc: the chain ran (chain.pids written)" test -s chain.pids
+  a=$(cat chain.pids); sleep 1; b=$(cat chain.pids)
+  if [ "$a" = "$b" ]; then pass "$desc: no chain process survived (chain.pids unchanged for 1 s)"
+  else fail "$desc: no chain process survived (chain.pids unchanged for 1 s)"; diag "$a -> $b"; fi
+}
+chain_test "supervisor as $(id -un)"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && cuid=$(free_uid); then
+  chain_test "unprivileged supervisor (no cgroup)" \
+    setpriv --reuid="$cuid" --regid="$cuid" --clear-groups --inh-caps=-all
+else
+  skip "needs root, setpriv and a free uid" "unprivileged supervisor and a fork chain"
+fi
+
 # Killing the supervising launcher (SIGKILL cannot be forwarded) ends the
 # program too (parent-death signal), instead of leaving it unsupervised.
 printf 'out: !fd stdout\nseconds: 1.5\n' >short2.yaml

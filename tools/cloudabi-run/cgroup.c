@@ -120,7 +120,10 @@ int launcher_cgroup_create(struct launcher *l, uint64_t pids_max) {
     rmdir(dir);
     return -ENOMEM;
   }
-  snprintf(text, sizeof(text), "%llu", (unsigned long long)pids_max);
+  if (pids_max == UINT64_MAX)
+    strcpy(text, "max");
+  else
+    snprintf(text, sizeof(text), "%llu", (unsigned long long)pids_max);
   if ((r = write_file(dir, "pids.max", text)) != 0)
     return r;
   if ((size_t)snprintf(parent, sizeof(parent), "%s/cgroup.procs", dir) >=
@@ -130,24 +133,29 @@ int launcher_cgroup_create(struct launcher *l, uint64_t pids_max) {
   return l->cgroup_procs_fd < 0 ? -errno : 0;
 }
 
-/* Kill every process in the cgroup (cgroup.kill, or one by one on v1). */
+/* Kill every process in the cgroup: cgroup.kill (v2, Linux 5.14), which
+ * also kills what is being forked meanwhile; otherwise pids.max 0 first,
+ * so that no member can fork any more, and then SIGKILL to every pid in
+ * cgroup.procs until it is empty. */
 void launcher_cgroup_kill(const char *dir) {
   char path[PATH_MAX];
   if (write_file(dir, "cgroup.kill", "1") == 0)
     return;
+  (void)write_file(dir, "pids.max", "0");
   if ((size_t)snprintf(path, sizeof(path), "%s/cgroup.procs", dir) >=
       sizeof(path))
     return;
-  for (int round = 0; round < 100; ++round) {
+  for (int round = 0; round < 1000; ++round) {
     FILE *fp = fopen(path, "re");
     long pid;
     bool any = false;
     if (fp == NULL)
       return;
-    while (fscanf(fp, "%ld", &pid) == 1) {
-      kill((pid_t)pid, SIGKILL);
-      any = true;
-    }
+    while (fscanf(fp, "%ld", &pid) == 1)
+      if (pid > 0) {
+        kill((pid_t)pid, SIGKILL);
+        any = true;
+      }
     fclose(fp);
     if (!any)
       return;

@@ -11,10 +11,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "launcher.h"
@@ -91,25 +89,7 @@ static int apply(struct launcher *l) {
 }
 #endif
 
-/* --insecure-no-enforcement: only the user switch and no_new_privs. */
-static int insecure(struct launcher *l) {
-  launcher_warn(l, "--insecure-no-enforcement: Landlock and seccomp are NOT "
-                   "applied; the program holds every authority of its user. "
-                   "Never use this for untrusted code");
-  if (l->uid != (uid_t)-1 &&
-      (setgroups(0, NULL) != 0 || setresgid(l->gid, l->gid, l->gid) != 0 ||
-       setresuid(l->uid, l->uid, l->uid) != 0))
-    return launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, errno,
-                         "unable to switch user: %s", strerror(errno));
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
-    return launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, errno,
-                         "unable to set no_new_privs: %s", strerror(errno));
-  return 0;
-}
-
 int launcher_enforce(struct launcher *l) {
-  if (l->insecure)
-    return insecure(l);
 #ifdef LAUNCHER_HAVE_SANDBOX
   return apply(l);
 #else

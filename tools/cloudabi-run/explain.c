@@ -166,8 +166,7 @@ int launcher_explain(struct launcher *l) {
   x.kind = l->script_path ? "script" : l->closure.dynamic ? "dynamic" : "static";
   x.profile = l->profile == SANDBOX_PROFILE_STRICT ? "strict" : "compat";
   x.enforcement =
-      l->insecure                                        ? "none (insecure)"
-      : l->kernel.landlock_abi < 1 || !l->kernel.seccomp ? "refused"
+      l->kernel.landlock_abi < 1 || !l->kernel.seccomp ? "refused"
       : l->kernel.landlock_abi >= SANDBOX_LANDLOCK_ABI_REQUIRED ? "full"
       : l->settings.allow_degraded                           ? "degraded"
                                                              : "refused";

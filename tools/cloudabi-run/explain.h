@@ -33,7 +33,7 @@ struct explanation {
   size_t n_rules;
   const char *kind;        /* static, dynamic or script */
   const char *profile;     /* strict or compat */
-  const char *enforcement; /* full, degraded, refused or none (insecure) */
+  const char *enforcement; /* full, degraded or refused */
 };
 
 void launcher_explain_text(const struct launcher *l,

@@ -81,7 +81,7 @@ struct launcher {
   const char *executable;  /* EXECUTABLE as given */
   const char *config_path; /* CONFIG, or NULL/"-" for standard input */
   struct config_settings cli; /* settings given on the command line */
-  bool explain, json, insecure;
+  bool explain, json;
   int debug_abi;           /* --debug-landlock-abi, or -1 */
 
   /* config_load */

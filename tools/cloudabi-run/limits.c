@@ -5,6 +5,16 @@
  * nothing for root, so a pids cgroup is created instead (and the launcher
  * then stays as the program's parent to remove it); without a writable
  * cgroup hierarchy the run is refused (103).
+ *
+ * A timeout makes the launcher supervise the program, and a supervisor
+ * must be able to kill everything the program started, even a chain of
+ * processes that fork and exit faster than their pids can be read one by
+ * one. So with a timeout the program also gets a cgroup of its own
+ * whenever one can be created (pids.max "max" unless nproc sets it):
+ * cgroup.kill (v2), or pids.max 0 and then SIGKILL to every member (v1),
+ * stops all of it at once. When no cgroup can be created (no root, no
+ * delegated hierarchy) the run goes on; supervise.c then relies on being
+ * the program's child subreaper.
  */
 #include <errno.h>
 #include <string.h>
@@ -15,16 +25,19 @@
 int launcher_limits(struct launcher *l) {
   const struct config_limit *nproc = &l->settings.limit_nproc;
   uid_t final_uid = l->uid != (uid_t)-1 ? l->uid : getuid();
+  bool need_cgroup = nproc->set && final_uid == 0;
   int r;
-  if (!nproc->set)
-    return 0;
-  if (final_uid != 0) {
+  if (nproc->set && !need_cgroup)
     l->nproc_rlimit = true;
+  if (!need_cgroup && !l->settings.timeout_ms.set)
     return 0;
-  }
-  r = launcher_cgroup_create(l, nproc->value);
+  r = launcher_cgroup_create(l, need_cgroup ? nproc->value : UINT64_MAX);
   if (r == 0)
     return 0;
+  if (!need_cgroup) {
+    launcher_cgroup_remove(l); /* whatever part was made */
+    return 0;
+  }
   launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, -r,
                 "unable to limit the number of processes of a program "
                 "running as root: no writable pids cgroup (%s)",

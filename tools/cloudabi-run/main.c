@@ -39,7 +39,6 @@ enum {
   OPT_USER,
   OPT_ALLOW_DEGRADED,
   OPT_DEBUG_ABI,
-  OPT_INSECURE,
 };
 
 static const struct option options[] = {
@@ -64,7 +63,6 @@ static const struct option options[] = {
     {"user", required_argument, NULL, OPT_USER},
     {"allow-degraded", no_argument, NULL, OPT_ALLOW_DEGRADED},
     {"debug-landlock-abi", required_argument, NULL, OPT_DEBUG_ABI},
-    {"insecure-no-enforcement", no_argument, NULL, OPT_INSECURE},
     {NULL, 0, NULL, 0},
 };
 
@@ -214,9 +212,6 @@ static int parse_option(struct launcher *l, int opt, const char *arg,
     l->debug_abi = (int)v;
     return 0;
   }
-  case OPT_INSECURE:
-    l->insecure = true;
-    return 0;
   default:
     fputs(launcher_usage, stderr);
     return LAUNCHER_EXIT_USAGE;

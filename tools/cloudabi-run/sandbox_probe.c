@@ -34,17 +34,11 @@ int launcher_sandbox_probe(struct launcher *l) {
   sandbox_probe(k, l->debug_abi);
 #else
   memset(k, 0, sizeof(*k));
-  if (!l->insecure) {
-    launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, ENOSYS,
-                  "this cloudabi-run was built without its enforcement "
-                  "library (lib/sandbox)");
-    launcher_hint(l, "--insecure-no-enforcement runs the program without "
-                     "Landlock and seccomp (development only)");
-    return -ENOSYS;
-  }
+  return launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, ENOSYS,
+                       "this cloudabi-run was built without its enforcement "
+                       "library (lib/sandbox); it never runs a program "
+                       "unconfined");
 #endif
-  if (l->insecure)
-    return 0;
   if (!k->seccomp)
     return launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, ENOSYS,
                          "this kernel has no seccomp filter mode; programs "

@@ -7,12 +7,14 @@
  * when signal N killed it, or 124 when the timeout expired (the program,
  * and everything in its cgroup, is killed first).
  *
- * The parent is a child subreaper (PR_SET_CHILD_SUBREAPER): when the
- * timeout expires it kills the program, and then every descendant that the
- * program's death orphaned onto it, until it has no child left, so that
- * nothing the program started outlives its time limit (not even a child
- * that left the process group). Without a timeout, descendants that
- * outlive the program are left alone, as with any program.
+ * The parent is a child subreaper (PR_SET_CHILD_SUBREAPER), and with a
+ * timeout the program usually has a cgroup of its own (limits.c). When the
+ * timeout expires, or when the program ends, the parent kills the cgroup
+ * and then every descendant that was orphaned onto it, in a loop, until
+ * waitpid reports no child left (kill_all), so that nothing the program
+ * started outlives it or its time limit: not a child that left the
+ * process group or session, nor a chain of processes that fork and exit
+ * at once.
  *
  * A close-on-exec pipe tells the parent whether the child failed before
  * exec (it writes its exit status) or exec'd (EOF): only in the first case
@@ -51,33 +53,61 @@ static void close_program_fds(struct launcher *l) {
     }
 }
 
-/* SIGKILL every child of this process; returns how many were found. */
-static int kill_children(void) {
+/* SIGKILL process `pid` (unless it is 0: this process) and then,
+ * recursively, every child it has: killing first means that the process
+ * can fork no more (a fork in progress fails when SIGKILL is pending), so
+ * its children list is complete when it is read afterwards. Returns how
+ * many processes were signalled. */
+static int kill_tree(pid_t pid, int depth) {
   char path[64], buf[4096];
   int fd, found = 0;
   ssize_t n;
-  snprintf(path, sizeof(path), "/proc/self/task/%ld/children", (long)getpid());
+  if (pid != 0) {
+    if (kill(pid, SIGKILL) != 0)
+      return 0;
+    found = 1;
+  }
+  if (depth > 64)
+    return found; /* the rest is reached as the tree collapses onto us */
+  snprintf(path, sizeof(path), "/proc/%ld/task/%ld/children",
+           (long)(pid != 0 ? pid : getpid()),
+           (long)(pid != 0 ? pid : getpid()));
   if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-    return 0;
+    return found;
   n = read(fd, buf, sizeof(buf) - 1);
   close(fd);
   if (n <= 0)
-    return 0;
+    return found;
   buf[n] = '\0';
   for (char *p = buf, *end; *p != '\0'; p = end) {
-    long pid = strtol(p, &end, 10);
+    long child = strtol(p, &end, 10);
     if (end == p)
       break;
-    if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
-      ++found;
+    if (child > 0)
+      found += kill_tree((pid_t)child, depth + 1);
   }
   return found;
 }
 
-/* After the timeout: reap the program and every orphaned descendant. */
-static void kill_descendants(void) {
+/*
+ * Kill everything the program left: the cgroup first (atomic), then, as
+ * the child subreaper onto which every orphan falls, every descendant,
+ * again and again, reaping as it goes, until waitpid reports that no child
+ * is left. A chain of processes that fork and exit cannot outrun this: a
+ * killed process forks no more, and its children become ours.
+ */
+static void kill_all(struct launcher *l) {
   for (;;) {
-    kill_children();
+    if (l->cgroup_dir != NULL)
+      launcher_cgroup_kill(l->cgroup_dir);
+    kill_tree(0, 0);
+    pid_t p;
+    while ((p = waitpid(-1, NULL, WNOHANG)) > 0)
+      ;
+    if (p < 0 && errno == ECHILD)
+      return;
+    /* Children remain that were not zombies yet: wait for one to change
+     * state (they are all dying), then look again. */
     if (waitpid(-1, NULL, 0) < 0 && errno == ECHILD)
       return;
   }
@@ -106,12 +136,11 @@ static _Noreturn void parent(struct launcher *l, pid_t child, int status_rd,
     }
     if (sig < 0 && errno == EAGAIN) {
       timed_out = true;
-      kill(child, SIGKILL);
       if (l->cgroup_dir != NULL)
         launcher_cgroup_kill(l->cgroup_dir);
+      kill_tree(child, 0);
       while (waitpid(child, &wstatus, 0) < 0 && errno == EINTR)
         ;
-      kill_descendants();
       break;
     }
     if (sig == SIGCHLD) {
@@ -122,6 +151,7 @@ static _Noreturn void parent(struct launcher *l, pid_t child, int status_rd,
       kill(child, sig);
     }
   }
+  kill_all(l); /* nothing the program started outlives it */
   if (read(status_rd, &failed, 1) == 1)
     launcher_cleanup(l); /* the child failed before exec */
   launcher_cgroup_remove(l);

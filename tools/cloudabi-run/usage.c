@@ -19,6 +19,5 @@ const char launcher_usage[] =
     "  --user=NAME|UID            run as this user (when started as root)\n"
     "  --allow-degraded           run below Landlock ABI 6, with a WARNING\n"
     "  --debug-landlock-abi=N     testing only: lower the probed Landlock ABI\n"
-    "  --insecure-no-enforcement  development only: no Landlock, no seccomp\n"
     "CONFIG is a YAML file; without it (or with -) the YAML is read from\n"
     "standard input. See cloudabi-run(1).\n";
