@@ -9,10 +9,15 @@
 int config_field_scalar(struct config_ctx *ctx, const struct config_node *node,
                         const char *what) {
   char tb[64];
-  if (node->kind != CONFIG_NODE_SCALAR)
-    return config_fail(ctx, node, "%s must be a scalar, not a %s", what,
-                       node->kind == CONFIG_NODE_SEQ ? "sequence"
-                                                     : "mapping");
+  if (node->kind != CONFIG_NODE_SCALAR) {
+    config_fail(ctx, node, "%s must be a scalar, not a %s", what,
+                node->kind == CONFIG_NODE_SEQ ? "sequence" : "mapping");
+    if (strcmp(what, "path") == 0)
+      return config_hint(ctx, "a !file grants one path, such as path: "
+                              "/srv/data; write one !file per path");
+    return config_hint(ctx, "write a single value (a string or a number), "
+                            "not a list or a mapping");
+  }
   enum config_tag tag = config_tag_classify(node->tag);
   if (tag == CONFIG_TAG_NONE || tag == CONFIG_TAG_NONSPECIFIC ||
       tag == CONFIG_TAG_STR || tag == CONFIG_TAG_INT)

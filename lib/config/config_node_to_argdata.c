@@ -122,9 +122,12 @@ static int tagged_scalar(struct config_ctx *ctx, struct config_node *node,
     size_t n;
     if (buf == NULL)
       return -ENOMEM;
-    if (config_base64_decode(node->text, node->len, buf, &n) != 0)
-      return config_fail(ctx, node, "%s: the value is not valid base64",
-                         shown);
+    if (config_base64_decode(node->text, node->len, buf, &n) != 0) {
+      config_fail(ctx, node, "%s: the value is not valid base64", shown);
+      return config_hint(ctx, "use the characters A-Z a-z 0-9 + / in groups "
+                              "of four, padded with =, such as "
+                              "!!binary aGVsbG8= (base64 of \"hello\")");
+    }
     return track(ctx, node, argdata_create_binary(buf, n));
   }
   case CONFIG_TAG_TIMESTAMP: {

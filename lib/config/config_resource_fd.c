@@ -47,8 +47,8 @@ int config_resource_fd(struct config_ctx *ctx, struct config_node *node,
     config_fail(ctx, node, "!fd %s cannot be used: the configuration itself "
                            "is read from standard input",
                 node->text);
-    return config_hint(ctx, "pass the configuration as a file: cloudabi-run "
-                            "EXECUTABLE CONFIG");
+    return config_hint(ctx, "pass the configuration as a file instead of "
+                            "on standard input");
   }
   if (ctx->fd_table == NULL) {
     ctx->fd_table = calloc(CONFIG_FD_TABLE_SIZE, sizeof(*ctx->fd_table));

@@ -238,4 +238,111 @@ ok "missing configuration file fails (status $st)" test "$st" -ne 0
 fatal_has "$T/no-such.yaml" "missing configuration file"
 not_started "missing configuration file"
 
+
+# --- Review fixes --------------------------------------------------------------
+
+# !fd N that the launcher was not started with: 102, even when the launcher
+# itself (its configuration file, its copy of stdout) would have taken that
+# number; the program never receives a descriptor of the launcher's own.
+printf 'out: !fd stdout\nx: !fd 3\n' >fd3.yaml
+run "$P/ad_report" fd3.yaml 3>&-
+check_failure "!fd 3 while descriptor 3 is closed" 102 fd3.yaml 2 4 "descriptor 3 is not open"
+hint_has "3<FILE" "!fd 3 while descriptor 3 is closed"
+STDIN=fd3.yaml run "$P/ad_report" 3>&-
+check_failure "!fd 3 closed, configuration on standard input" 102 '<stdin>' 2 4 "descriptor 3 is not open"
+printf 'x: !fd 4\nout: !fd stdout\ny: !fd 3\n' >fd34.yaml
+run "$P/ad_report" fd34.yaml 3>&- 4</dev/null
+check_failure "!fd 4 open but !fd 3 closed (after !fd stdout)" 102 fd34.yaml 3 4 "descriptor 3 is not open"
+
+# UDP: a port another socket holds is in use (SO_REUSEADDR only for TCP),
+# even when the holder set SO_REUSEADDR; so is a port bound twice.
+port=$(free_port)
+bg "$PY" "$NET" udphold "127.0.0.1:$port" ready-udp
+wait_for_file ready-udp
+{ head2; echo "s: !socket {type: dgram, bind: 127.0.0.1:$port}"; } >udpinuse.yaml
+run "$P/ad_report" udpinuse.yaml
+check_failure "UDP port held by a socket with SO_REUSEADDR" 102 udpinuse.yaml 3 4 "127.0.0.1:$port"
+fatal_has "in use" "UDP port held by a socket with SO_REUSEADDR"
+hint_has "uses this port" "UDP port held by a socket with SO_REUSEADDR"
+port=$(free_port)
+{ head2; echo "s1: !socket {type: dgram, bind: 127.0.0.1:$port}"
+  echo "s2: !socket {type: dgram, bind: 127.0.0.1:$port}"; } >udptwice.yaml
+run "$P/ad_report" udptwice.yaml
+check_failure "the same UDP port bound twice in one configuration" 102 udptwice.yaml 4 5 "127.0.0.1:$port"
+hint_has "another !socket of this configuration" "the same UDP port bound twice"
+# TCP listening sockets keep SO_REUSEADDR (binding twice still fails).
+{ head2; echo "s1: !socket {type: stream, bind: 127.0.0.1:$port}"
+  echo "s2: !socket {type: stream, bind: 127.0.0.1:$port}"; } >tcptwice.yaml
+run "$P/ad_report" tcptwice.yaml
+check_failure "the same TCP port bound twice in one configuration" 102 tcptwice.yaml 4 5 "127.0.0.1:$port"
+
+# Every error says what to do.
+{ head2; echo "f: !file {path: [$T/a, $T/b]}"; } >pathseq.yaml
+run "$P/ad_report" pathseq.yaml
+check_failure "path given as a sequence" 101 pathseq.yaml 3 17 "path must be a scalar, not a sequence"
+hint_has "one !file per path" "path given as a sequence"
+run "$P/ad_report" b64.yaml
+hint_has "base64" "invalid !!binary"
+port=$(free_port)
+{ head2; echo "s: !socket {type: stream, connect: 127.0.0.1:$port}"; } >refused2.yaml
+run "$P/ad_report" refused2.yaml
+check_failure "connect refused (hint)" 102 refused2.yaml 3 4 "Connection refused"
+hint_has "is the server listening on 127.0.0.1:$port?" "connect refused"
+head2 >good.yaml
+run --workdir="$T/no-such-dir" "$P/ad_report" good.yaml
+check_failure "working directory that does not exist" 102
+fatal_has "$T/no-such-dir" "working directory that does not exist"
+hint_has "create that directory" "working directory that does not exist"
+run --explain --workdir="$T/no-such-dir" "$P/ad_report" good.yaml
+status_is 102 "--explain with a working directory that does not exist"
+hint_has "create that directory" "--explain with a working directory that does not exist"
+
+# --json needs --check or --explain.
+run --json "$P/ad_report" good.yaml
+check_failure "--json without --check or --explain" 100
+fatal_has "--json needs --check or --explain" "--json without --check or --explain"
+run --json
+status_is 100 "--json alone"
+fatal_has "--json needs --check or --explain" "--json alone"
+
+# --limit-as below the documented minimum (16M): refused before anything
+# runs, instead of a program that dies at start.
+run --limit-as=1M "$P/ad_report" good.yaml
+check_failure "--limit-as=1M (below 16M)" 100
+fatal_has "minimum of 16M" "--limit-as=1M"
+hint_has "16M" "--limit-as=1M"
+{ head2; printf -- '--- !launcher\nlimits: {as: 4M}\n'; } >as4m.yaml
+run "$P/ad_report" as4m.yaml
+check_failure "limits: {as: 4M} in the !launcher document" 101
+fatal_has "minimum of 16M" "limits: {as: 4M}"
+run --limit-as=16M "$P/ad_report" good.yaml
+status_is 0 "--limit-as=16M (the minimum) runs"
+rm -f made
+
+# Standard input holds the configuration: it cannot also be the program's.
+STDIN=good.yaml run --stdin=inherit "$P/ad_report"
+check_failure "--stdin=inherit with the configuration on standard input" 100
+fatal_has "--stdin=inherit" "--stdin=inherit with the configuration on standard input"
+hint_has "as a file" "--stdin=inherit with the configuration on standard input"
+{ head2; printf -- '--- !launcher\nstdin: inherit\n'; } >stdininh.yaml
+STDIN=stdininh.yaml run "$P/ad_report"
+check_failure "stdin: inherit with the configuration on standard input" 101
+fatal_has "<stdin>" "stdin: inherit with the configuration on standard input"
+run --stdin=inherit "$P/ad_report" good.yaml
+status_is 0 "--stdin=inherit with the configuration in a file runs"
+rm -f made
+{ head2; echo 'x: !fd stdin'; } >fdstdin.yaml
+STDIN=fdstdin.yaml run "$P/ad_report"
+check_failure "!fd stdin with the configuration on standard input" 101
+hint_has "cloudabi-run [options] EXECUTABLE CONFIG" "!fd stdin with the configuration on standard input"
+ARGDATA_TOOL=${CLOUDABI_BUILD_ROOT:-}/tools/argdata/argdata
+if [ -x "$ARGDATA_TOOL" ]; then
+  "$ARGDATA_TOOL" encode <fdstdin.yaml >out 2>err
+  like "^argdata: hint: .*argdata encode FILE" "$(grep hint err)" "argdata encode: the !fd stdin hint names argdata encode FILE"
+  unlike "cloudabi-run" "$(cat err)" "argdata encode: the hint does not name cloudabi-run"
+else
+  skip "no argdata tool at $ARGDATA_TOOL" "argdata encode: the !fd stdin hint"
+  skip "no argdata tool at $ARGDATA_TOOL" "argdata encode: the hint does not name cloudabi-run"
+fi
+
 done_testing

@@ -73,9 +73,17 @@ a: !file {path: $T/f.txt, rights: [append]}
 d: !file {path: $T/d2}
 p: !file {path: $T/d2, rights: [write]}
 YAML
-run --explain --json "$P/ad_report" modes.yaml
+# !fd descriptors too: --explain gives the access mode of the launcher's
+# descriptor (F_GETFL), here stdout (a file opened with >), an append-only
+# descriptor 5 and a read-only descriptor 6.
+cat >>modes.yaml <<YAML
+fa: !fd 5
+fr: !fd 6
+YAML
+: >app.txt
+run --explain --json "$P/ad_report" modes.yaml 5>>app.txt 6<f.txt
 cp out explain.json
-run "$P/ad_report" modes.yaml
+run "$P/ad_report" modes.yaml 5>>app.txt 6<f.txt
 compare='import json, re, sys
 doc = json.load(open(sys.argv[1]))
 report = {}
@@ -86,7 +94,7 @@ for line in open(sys.argv[2]):
 bad = []
 for d in doc.get("descriptors", []):
     fd, mode = d.get("fd"), d.get("mode", "")
-    if not isinstance(fd, int) or mode == "duplicate":
+    if not isinstance(fd, int):
         continue
     flags = set(mode.split("|"))
     acc = ("path" if "O_PATH" in flags else "rdwr" if "O_RDWR" in flags
@@ -100,6 +108,24 @@ if "$PY" -c "$compare" explain.json out >cmp.out 2>&1; then
   pass "--explain --json access modes match what the program holds"
 else
   fail "--explain --json access modes match what the program holds"; diag "$(cat cmp.out)"
+fi
+
+# A !fd directory gets no Landlock rule: --explain says so.
+printf 'out: !fd stdout\nd: !fd 7\n' >fddir.yaml
+run --explain "$P/ad_report" fddir.yaml 7<d2
+status_is 0 "--explain with a !fd directory"
+like "launcher descriptor 7, a directory: no Landlock rule" "$(cat out)" \
+  "--explain: a !fd directory gets no Landlock rule"
+like "fd +launcher descriptor 7.*\[O_RDONLY\]" "$(cat out)" \
+  "--explain: the access mode of a !fd directory"
+run --explain --json "$P/ad_report" fddir.yaml 7<d2
+if "$PY" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+x = [e for e in d["descriptors"] if "launcher descriptor 7" in json.dumps(e)]
+sys.exit(0 if x and x[0]["mode"] == "O_RDONLY" and "no Landlock rule" in json.dumps(x[0]) else 1)' out; then
+  pass "--explain --json: a !fd directory, its mode and no Landlock rule"
+else
+  fail "--explain --json: a !fd directory, its mode and no Landlock rule"; diag "$(cat out)"
 fi
 
 # --explain still validates the configuration.

@@ -170,6 +170,19 @@ fatal_has() {
     diag "stderr: $(head -n 3 "$T/err")"
   fi
 }
+# hint_has SUBSTRING DESC: the last run's stderr has a hint line (right
+# after the fatal line) with SUBSTRING.
+hint_has() {
+  local line
+  line=$(grep -v '^cloudabi-run: WARNING' "$T/err" | sed -n 2p)
+  if printf '%s\n' "$line" | grep -Eq '^cloudabi-run: hint: ' &&
+     printf '%s\n' "$line" | grep -Fq -- "$1"; then
+    pass "$2: hint mentions '$1'"
+  else
+    fail "$2: hint mentions '$1'"
+    diag "stderr: $(head -n 3 "$T/err")"
+  fi
+}
 # not_started DESC: nothing reached stdout (every failing configuration in
 # these tests grants `out: !fd stdout`, so a started program would write its
 # report there).

@@ -10,6 +10,8 @@
                                       connection, wait up to 10 s for EOF,
                                       write "eof after N ms" or "no eof" to OUT
   net.py hold ADDR READY              listen and sleep (keeps the port busy)
+  net.py udphold ADDR READY           bind a UDP socket with SO_REUSEADDR,
+                                      create READY, sleep (keeps the port)
   net.py udpsend ADDR MESSAGE         send MESSAGE every 0.1 s for 10 s
   net.py udpserver ADDR READY         bind, create READY, answer the first
                                       datagram with "pong\\n"
@@ -38,6 +40,14 @@ def main():
         s = socket.socket(fam, socket.SOCK_STREAM)
         s.bind((host, 0))
         print(s.getsockname()[1])
+        return 0
+    if cmd == "udphold":
+        s, a = parse(sys.argv[2], socket.SOCK_DGRAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(a)
+        with open(sys.argv[3], "w") as f:
+            f.write("ready\n")
+        time.sleep(120)
         return 0
     if cmd == "client":
         deadline = time.time() + 10

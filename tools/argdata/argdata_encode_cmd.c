@@ -64,7 +64,11 @@ int argdata_cmd_encode(int argc, char **argv) {
     else
       fprintf(stderr, "argdata: fatal: %s: %s\n",
               err.pos.file ? err.pos.file : opts.file_name, err.message);
-    if (err.hint[0] != '\0')
+    if (opts.from_stdin && strstr(err.message, "standard input") != NULL)
+      /* !fd stdin with the YAML on standard input: say how, for argdata */
+      fprintf(stderr, "argdata: hint: pass the configuration as a file: "
+                      "argdata encode FILE\n");
+    else if (err.hint[0] != '\0')
       fprintf(stderr, "argdata: hint: %s\n", err.hint);
     return rc == -EINVAL || rc == -EFBIG ? ARGDATA_EXIT_BAD_INPUT
                                          : ARGDATA_EXIT_SYSTEM;

@@ -1,8 +1,9 @@
 /*
  * Stage config_load: read the YAML (CONFIG or standard input), merge the
- * settings (command line over the !launcher document), resolve --user, and
- * capture the launcher descriptors that !fd names, before the launcher opens
- * anything of its own that could take their numbers.
+ * settings (command line over the !launcher document), check that every
+ * descriptor !fd names is open (before the launcher has anything of its
+ * own open that could take such a number), resolve --user, and capture
+ * those descriptors.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,7 +43,10 @@ static int load(struct launcher *l) {
                          cerr.message[0] ? cerr.message : strerror(-r));
   launcher_fail(l, LAUNCHER_EXIT_CONFIG, &cerr.pos, -r, "%s",
                 cerr.message[0] ? cerr.message : strerror(-r));
-  if (cerr.hint[0] != '\0')
+  if (from_stdin && strstr(cerr.message, "standard input") != NULL)
+    launcher_hint(l, "pass the configuration as a file: cloudabi-run "
+                     "[options] EXECUTABLE CONFIG");
+  else if (cerr.hint[0] != '\0')
     launcher_hint(l, "%s", cerr.hint);
   return r;
 }
@@ -71,7 +75,31 @@ static int resolve_user(struct launcher *l) {
   return 0;
 }
 
-/* !fd N: take a close-on-exec copy of the launcher's descriptor N now. */
+/*
+ * !fd N, first: every N must be a descriptor the launcher was started
+ * with. This runs right after the configuration was read, while nothing of
+ * the launcher's own is open above 2 (the configuration file is closed
+ * again; standard input, when it held the YAML, is descriptor 0), so that
+ * no descriptor of the launcher can be mistaken for an inherited one.
+ */
+static int check_fds(struct launcher *l) {
+  for (size_t i = 0; i < l->cfg->n_resources; ++i) {
+    const struct config_resource *rc = &l->cfg->resources[i];
+    if (rc->kind != CONFIG_RESOURCE_FD || fcntl(rc->host_fd, F_GETFD) >= 0)
+      continue;
+    launcher_fail(l, LAUNCHER_EXIT_RESOURCE, &rc->pos, EBADF,
+                  "descriptor %d is not open", rc->host_fd);
+    launcher_hint(l, "!fd %d passes on a descriptor that cloudabi-run was "
+                  "started with: open it in the shell (e.g. %d<FILE or "
+                  "%d>FILE), or grant a path with !file",
+                  rc->host_fd, rc->host_fd, rc->host_fd);
+    return -EBADF;
+  }
+  return 0;
+}
+
+/* !fd N, then: take a close-on-exec copy of each (all N are valid, so a
+ * copy can never take the number of a later N). */
 static int capture_fds(struct launcher *l) {
   size_t n = l->cfg->n_resources;
   l->res = calloc(n > 0 ? n : 1, sizeof(*l->res));
@@ -87,10 +115,6 @@ static int capture_fds(struct launcher *l) {
     l->res[i].fd = fcntl(rc->host_fd, F_DUPFD_CLOEXEC, 3);
     if (l->res[i].fd < 0) {
       int e = errno;
-      if (e == EBADF)
-        return launcher_fail(l, LAUNCHER_EXIT_RESOURCE, &rc->pos, e,
-                             "descriptor %d is not open in the launcher",
-                             rc->host_fd);
       return launcher_fail(l, LAUNCHER_EXIT_SYSTEM, &rc->pos, e,
                            "unable to duplicate descriptor %d: %s",
                            rc->host_fd, strerror(e));
@@ -99,14 +123,51 @@ static int capture_fds(struct launcher *l) {
   return 0;
 }
 
+/* limits: {as: SIZE} below the minimum (--limit-as is checked in main). */
+static int check_limit_as(struct launcher *l) {
+  const struct config_limit *as = &l->settings.limit_as;
+  if (!as->set || as->value >= LAUNCHER_LIMIT_AS_MIN || l->cli.limit_as.set)
+    return 0;
+  struct config_pos pos = {.file = l->config_name};
+  launcher_fail(l, LAUNCHER_EXIT_CONFIG, &pos, EINVAL,
+                "limits: as: %llu bytes is below the minimum of 16M: the "
+                "program could not even start",
+                (unsigned long long)as->value);
+  launcher_hint(l, "give as: 16M or more in the !launcher document");
+  return -EINVAL;
+}
+
+/* --stdin=inherit (or stdin: inherit) would hand the program the
+ * configuration's stream, as !fd stdin would. */
+static int check_stdin(struct launcher *l) {
+  bool from_stdin = l->config_path == NULL || strcmp(l->config_path, "-") == 0;
+  if (!from_stdin || l->settings.streams[0] != CONFIG_STREAM_INHERIT)
+    return 0;
+  if (l->cli.streams_set[0]) {
+    launcher_fail(l, LAUNCHER_EXIT_USAGE, NULL, EINVAL,
+                  "--stdin=inherit: standard input holds the configuration");
+    launcher_hint(l, "give the configuration as a file (cloudabi-run [options] "
+                     "EXECUTABLE CONFIG) to pass standard input on");
+    return -EINVAL;
+  }
+  struct config_pos pos = {.file = l->config_name};
+  launcher_fail(l, LAUNCHER_EXIT_CONFIG, &pos, EINVAL,
+                "stdin: inherit in the !launcher document: standard input "
+                "holds the configuration");
+  launcher_hint(l, "give the configuration as a file (cloudabi-run [options] "
+                   "EXECUTABLE CONFIG) to pass standard input on");
+  return -EINVAL;
+}
+
 int launcher_config_load(struct launcher *l) {
   int r = load(l);
-  if (r != 0)
+  if (r != 0 || (r = check_fds(l)) != 0)
     return r;
   launcher_settings_merge(&l->settings, &l->cli, &l->cfg->settings);
   if (l->settings.timeout_ms.set && l->settings.timeout_ms.value == 0)
     l->settings.timeout_ms.set = false; /* 0: no timeout, as in timeout(1) */
-  if ((r = resolve_user(l)) != 0)
+  if ((r = check_stdin(l)) != 0 || (r = check_limit_as(l)) != 0 ||
+      (r = resolve_user(l)) != 0)
     return r;
   return capture_fds(l);
 }

@@ -38,6 +38,25 @@ static void file_mode(const struct config_resource *rc, bool is_dir,
            rc->truncate ? "|O_TRUNC" : "", rc->create ? "|O_CREAT" : "");
 }
 
+/* The access mode of a !fd descriptor, from the launcher's own copy
+ * (config_load took it; F_GETFL opens nothing). */
+static void fd_mode(int fd, char *buf, size_t size) {
+  int fl = fcntl(fd, F_GETFL);
+  if (fl < 0) {
+    snprintf(buf, size, "unknown (%s)", strerror(errno));
+    return;
+  }
+  if (fl & O_PATH) {
+    snprintf(buf, size, "O_PATH");
+    return;
+  }
+  snprintf(buf, size, "%s%s",
+           (fl & O_ACCMODE) == O_RDWR     ? "O_RDWR"
+           : (fl & O_ACCMODE) == O_WRONLY ? "O_WRONLY"
+                                          : "O_RDONLY",
+           fl & O_APPEND ? "|O_APPEND" : "");
+}
+
 static void describe(struct launcher *l, struct explain_desc *d, size_t i,
                      bool *is_dir) {
   const struct config_resource *rc = &l->cfg->resources[i];
@@ -48,11 +67,15 @@ static void describe(struct launcher *l, struct explain_desc *d, size_t i,
   switch (rc->kind) {
   case CONFIG_RESOURCE_FD:
     d->kind = "fd";
-    snprintf(d->what, sizeof(d->what), "launcher descriptor %d%s%s%s",
+    fd_mode(l->res[i].fd, d->mode, sizeof(d->mode));
+    snprintf(d->what, sizeof(d->what), "launcher descriptor %d%s%s%s%s",
              rc->host_fd, rc->host_fd < 3 ? " (" : "",
              rc->host_fd < 3 ? stream_names[rc->host_fd] : "",
-             rc->host_fd < 3 ? ")" : "");
-    snprintf(d->mode, sizeof(d->mode), "duplicate");
+             rc->host_fd < 3 ? ")" : "",
+             fstat(l->res[i].fd, &st) == 0 && S_ISDIR(st.st_mode)
+                 ? ", a directory: no Landlock rule, nothing can be opened "
+                   "beneath it"
+                 : "");
     break;
   case CONFIG_RESOURCE_FILE:
     d->kind = "file";
@@ -102,9 +125,17 @@ int launcher_explain(struct launcher *l) {
   l->exec_path = realpath(l->script_path ? l->script_interp : l->executable,
                           NULL);
   if (l->settings.workdir != NULL && chdir(l->settings.workdir) != 0) {
-    launcher_fail(l, LAUNCHER_EXIT_RESOURCE, NULL, errno,
+    int e = errno;
+    launcher_fail(l, LAUNCHER_EXIT_RESOURCE, NULL, e,
                   "unable to change to working directory %s: %s",
-                  l->settings.workdir, strerror(errno));
+                  l->settings.workdir, strerror(e));
+    launcher_hint(l, "%s", e == ENOENT || e == ENOTDIR
+                               ? "create that directory first, or give an "
+                                 "existing one (--workdir=DIR, or workdir: "
+                                 "in the !launcher document)"
+                               : "the launcher's user needs search (x) "
+                                 "permission on the directory and its "
+                                 "parents");
     goto fail;
   }
   n = l->cfg->n_resources;

@@ -46,6 +46,11 @@
 #define LAUNCHER_LL_EXECUTE (UINT64_C(1) << 0)
 #define LAUNCHER_LL_READ_FILE (UINT64_C(1) << 2)
 
+/* The smallest --limit-as (limits: {as: ...}) accepted: below it even a
+ * small dynamic program cannot start (the limit is set before exec, and a
+ * program that cannot map itself dies after the point of no return). */
+#define LAUNCHER_LIMIT_AS_MIN (UINT64_C(16) << 20)
+
 /* close_range(2) through syscall(2): musl 1.2.3 has no wrapper. */
 int launcher_close_range(unsigned first, unsigned last);
 

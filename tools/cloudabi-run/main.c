@@ -185,7 +185,16 @@ static int parse_option(struct launcher *l, int opt, const char *arg,
         : opt == OPT_LIMIT_NOFILE ? &s->limit_nofile
         : opt == OPT_LIMIT_NPROC  ? &s->limit_nproc
                                   : &s->timeout_ms;
-    if (set_limit(lim, opt, arg) != 0) {
+    if (set_limit(lim, opt, arg) == 0 && opt == OPT_LIMIT_AS &&
+        lim->value < LAUNCHER_LIMIT_AS_MIN) {
+      fprintf(stderr,
+              "cloudabi-run: fatal: --limit-as=%s is below the minimum of "
+              "16M: the program could not even start\n",
+              arg);
+      fprintf(stderr, "cloudabi-run: hint: give --limit-as=16M or more\n");
+      return LAUNCHER_EXIT_USAGE;
+    }
+    if (!lim->set) {
       fprintf(stderr, "cloudabi-run: fatal: --%s: invalid value \"%s\"\n",
               name, arg);
       fprintf(stderr, "cloudabi-run: hint: %s\n",
@@ -242,6 +251,9 @@ int main(int argc, char **argv) {
     if ((status = parse_option(&l, opt, optarg, &check)) != 0)
       return status;
   }
+  if (l.json && !check && !l.explain)
+    return usage_error("%s", "--json needs --check or --explain (it selects "
+                             "their output format)");
   if (check) {
     if (optind != argc)
       return usage_error("--check takes no operands (got \"%s\")",
@@ -254,7 +266,5 @@ int main(int argc, char **argv) {
     return usage_error("unexpected operand \"%s\"", argv[optind + 2]);
   l.executable = argv[optind];
   l.config_path = optind + 1 < argc ? argv[optind + 1] : NULL;
-  if (l.json && !l.explain)
-    return usage_error("%s", "--json goes with --check or --explain");
   return launcher_run(&l);
 }

@@ -1,7 +1,7 @@
 /*
  * !socket: a socket bound and listening (stream/seqpacket; a dgram socket is
- * only bound) with SO_REUSEADDR and a backlog of SOMAXCONN, or a connected
- * socket. A unix socket file the launcher binds is removed again if a later
+ * only bound) with a backlog of SOMAXCONN (a TCP listening socket with
+ * SO_REUSEADDR, no other kind), or a connected socket. A unix socket file the launcher binds is removed again if a later
  * stage fails.
  */
 #include <errno.h>
@@ -33,7 +33,15 @@ static int fail(struct launcher *l, const struct config_resource *rc,
     launcher_hint(l, rc->address[0] == '/'
                          ? "another program listens there, or a stale socket "
                            "file is left: remove it"
-                         : "another program uses this port");
+                         : "another program, or another !socket of this "
+                           "configuration, uses this port");
+  else if (e == ECONNREFUSED)
+    launcher_hint(l, "is the server listening on %s? start it before "
+                     "cloudabi-run",
+                  rc->address);
+  else if (e == ENOENT && rc->address[0] == '/')
+    launcher_hint(l, "no socket file %s: is the server running?",
+                  rc->address);
   return -e;
 }
 
@@ -63,7 +71,11 @@ int launcher_resource_socket_open(struct launcher *l, size_t i) {
       return fail(l, rc, "connect to", errno);
     return 0;
   }
-  if (ss.ss_family != AF_UNIX &&
+  /* SO_REUSEADDR only for a TCP listening socket (rebinding a port whose
+   * old connections linger in TIME_WAIT); on a datagram socket it would
+   * let the bind share a port that another socket with SO_REUSEADDR
+   * holds, instead of failing. */
+  if (ss.ss_family != AF_UNIX && type == SOCK_STREAM &&
       setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0)
     return fail(l, rc, "set SO_REUSEADDR on", errno);
   if (bind(fd, (struct sockaddr *)&ss, len) != 0)

@@ -31,9 +31,17 @@ int launcher_resources_open(struct launcher *l) {
   raise_nofile(l);
   if (workdir != NULL && chdir(workdir) != 0) {
     r = errno;
-    return launcher_fail(l, LAUNCHER_EXIT_RESOURCE, NULL, r,
-                         "unable to change to working directory %s: %s",
-                         workdir, strerror(r));
+    launcher_fail(l, LAUNCHER_EXIT_RESOURCE, NULL, r,
+                  "unable to change to working directory %s: %s", workdir,
+                  strerror(r));
+    launcher_hint(l, "%s", r == ENOENT || r == ENOTDIR
+                               ? "create that directory first, or give an "
+                                 "existing one (--workdir=DIR, or workdir: "
+                                 "in the !launcher document)"
+                               : "the launcher's user needs search (x) "
+                                 "permission on the directory and its "
+                                 "parents");
+    return -r;
   }
   for (size_t i = 0; i < l->cfg->n_resources; ++i) {
     const struct config_resource *rc = &l->cfg->resources[i];
