@@ -15,7 +15,8 @@
  *   executable_open  open the program (127/126), ELF closure, #! scripts
  *   resources_open   chdir(workdir), open/create files, sockets, !fd, ...
  *   argdata_build    serialise the argdata into a sealed memfd
- *   limits           check the limits; create a pids cgroup as root
+ *   limits           check the limits; a cgroup for the program (pids
+ *                    limit as root, or any supervised run when possible)
  *   supervise        fork when a timeout or a cgroup needs a parent
  *   fds_arrange      move everything to its final number, close the rest
  *   limits_apply     setrlimit in the process that will exec
