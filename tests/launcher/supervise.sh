@@ -195,6 +195,7 @@ dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=60 "$P/ad_sleep" short2.yaml </de
 lpid=$!
 wait_for_file out 10
 kill -KILL "$lpid"; wait "$lpid" 2>/dev/null
+killed_lpid=$lpid
 sleep 2
 is "ready" "$(cat out)" "the program died with its supervising launcher (no 'awake')"
 
@@ -226,9 +227,11 @@ forward HUP sleep.yaml 129 "SIGHUP forwarded -> 129"
 # always 143, and never an orphaned program that goes on running.
 printf 'out: !fd stdout\nseconds: 1\n' >early.yaml
 early_bad=0
+early_pids=()
 for i in 1 2 3 4 5 6 7 8 9 10; do
   dfl "$RUN" "${ROPT[@]+"${ROPT[@]}"}" --timeout=60 "$P/ad_sleep" early.yaml </dev/null >"early$i.out" 2>/dev/null &
   lpid=$!
+  early_pids+=("$lpid")
   sleep "0.0$((i - 1))"
   kill -TERM "$lpid"
   wait "$lpid"; s=$?
@@ -237,6 +240,18 @@ done
 is "0" "$early_bad" "SIGTERM during start-up: always 143"
 sleep 1.5
 is "" "$(cat early*.out | grep awake)" "SIGTERM during start-up: no program outlived its launcher"
+
+# No cgroup is left behind (every supervised run as root gets one): not by
+# a SIGTERM during start-up (the launcher holds the signals from the
+# cgroup's creation to the fork), and not for long by a supervisor killed
+# with SIGKILL (the next launcher removes the empty cgroup of a launcher
+# that no longer exists).
+cgroup_of() { find /sys/fs/cgroup -maxdepth 4 -type d -name "cloudabi-run.$1" 2>/dev/null; }
+left=""
+for p in "${early_pids[@]}"; do left+=$(cgroup_of "$p"); done
+is "" "$left" "SIGTERM during start-up: no cgroup left behind"
+run --timeout=30 "$P/ad_exit" exit0.yaml
+is "" "$(cgroup_of "$killed_lpid")" "the cgroup of a supervisor killed with SIGKILL is removed by the next run"
 
 # Without supervision the launcher has become the program.
 rm -f out

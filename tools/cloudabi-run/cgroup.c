@@ -4,7 +4,10 @@
  * hierarchy with the pids controller, otherwise the v1 pids hierarchy at
  * /sys/fs/cgroup/pids. The cgroup is named cloudabi-run.<pid> and created
  * beside the launcher's own cgroup (v2: its parent must delegate pids).
+ * Since a launcher killed with SIGKILL cannot remove its cgroup, each new
+ * one first removes the empty cgroups of launchers that no longer exist.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -106,11 +109,36 @@ static int parent_dir(char *out, size_t size) {
   return -ENOENT;
 }
 
+/* Remove the empty cgroups that launchers which were killed (SIGKILL
+ * cannot be caught) left in dir: cloudabi-run.PID whose PID is gone. rmdir
+ * of a cgroup that still has members fails, so nothing running is hurt. */
+static void remove_stale(const char *dir) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char path[PATH_MAX];
+  if (d == NULL)
+    return;
+  while ((e = readdir(d)) != NULL) {
+    char *end;
+    if (strncmp(e->d_name, "cloudabi-run.", 13) != 0)
+      continue;
+    long pid = strtol(e->d_name + 13, &end, 10);
+    if (end == e->d_name + 13 || *end != '\0' || pid <= 0 ||
+        kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+      continue;
+    if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, e->d_name) <
+        sizeof(path))
+      rmdir(path);
+  }
+  closedir(d);
+}
+
 int launcher_cgroup_create(struct launcher *l, uint64_t pids_max) {
   char parent[PATH_MAX], dir[PATH_MAX + 64], text[32];
   int r = parent_dir(parent, sizeof(parent));
   if (r != 0)
     return r;
+  remove_stale(parent);
   snprintf(dir, sizeof(dir), "%s/cloudabi-run.%ld",
            strcmp(parent, "/") == 0 ? "" : parent, (long)getpid());
   if (mkdir(dir, 0700) != 0)

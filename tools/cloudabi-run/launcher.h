@@ -31,6 +31,7 @@
 #ifndef CLOUDABI_RUN_LAUNCHER_H
 #define CLOUDABI_RUN_LAUNCHER_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -129,6 +130,9 @@ struct launcher {
   char *cgroup_dir;        /* owned; created by the launcher, or NULL */
   int cgroup_procs_fd;     /* its cgroup.procs, open for writing, or -1 */
   bool nproc_rlimit;       /* RLIMIT_NPROC is meaningful (not uid 0) */
+  bool signals_held;       /* SIGINT/SIGTERM/SIGHUP blocked since before the
+                              cgroup was made (supervise takes them over) */
+  sigset_t signals_saved;  /* the mask before that */
 
   /* supervise */
   bool supervised;         /* this is the child of a supervising launcher */

@@ -17,6 +17,7 @@
  * the program's child subreaper.
  */
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -31,13 +32,24 @@ int launcher_limits(struct launcher *l) {
     l->nproc_rlimit = true;
   if (!need_cgroup && !l->settings.timeout_ms.set)
     return 0;
+  /* From here until supervise forks, a SIGINT/SIGTERM/SIGHUP must not
+   * end the launcher by its default action, which would leave the cgroup
+   * behind: hold them; supervise forwards a pending one to the program. */
+  sigset_t hold;
+  sigemptyset(&hold);
+  sigaddset(&hold, SIGINT);
+  sigaddset(&hold, SIGTERM);
+  sigaddset(&hold, SIGHUP);
+  sigprocmask(SIG_BLOCK, &hold, &l->signals_saved);
+  l->signals_held = true;
   r = launcher_cgroup_create(l, need_cgroup ? nproc->value : UINT64_MAX);
   if (r == 0)
     return 0;
-  if (!need_cgroup) {
-    launcher_cgroup_remove(l); /* whatever part was made */
+  launcher_cgroup_remove(l); /* whatever part was made */
+  sigprocmask(SIG_SETMASK, &l->signals_saved, NULL);
+  l->signals_held = false;
+  if (!need_cgroup)
     return 0;
-  }
   launcher_fail(l, LAUNCHER_EXIT_ENFORCE, NULL, -r,
                 "unable to limit the number of processes of a program "
                 "running as root: no writable pids cgroup (%s)",

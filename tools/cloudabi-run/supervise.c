@@ -187,6 +187,8 @@ int launcher_supervise(struct launcher *l) {
   sigaddset(&set, SIGTERM);
   sigaddset(&set, SIGHUP);
   sigprocmask(SIG_BLOCK, &set, &old);
+  if (l->signals_held)
+    old = l->signals_saved; /* the mask from before limits held signals */
   child = fork();
   if (child < 0) {
     int e = errno;
