@@ -254,6 +254,15 @@ printf 'x: !fd 4\nout: !fd stdout\ny: !fd 3\n' >fd34.yaml
 run "$P/ad_report" fd34.yaml 3>&- 4</dev/null
 check_failure "!fd 4 open but !fd 3 closed (after !fd stdout)" 102 fd34.yaml 3 4 "descriptor 3 is not open"
 
+# A standard stream the launcher was started without is not open either
+# (the launcher fills it with /dev/null for itself; that is not a
+# descriptor of the caller's to pass on).
+printf 'out: !fd stdout\n' >fdclosed.yaml
+"$RUN" "${ROPT[@]+"${ROPT[@]}"}" "$P/ad_report" fdclosed.yaml </dev/null >&- 2>err
+st=$?
+status_is 102 "!fd stdout while standard output is closed"
+fatal_at fdclosed.yaml 1 6 "descriptor 1 is not open" "!fd stdout while standard output is closed"
+
 # UDP: a port another socket holds is in use (SO_REUSEADDR only for TCP),
 # even when the holder set SO_REUSEADDR; so is a port bound twice.
 port=$(free_port)

@@ -81,11 +81,15 @@ static int resolve_user(struct launcher *l) {
  * the launcher's own is open above 2 (the configuration file is closed
  * again; standard input, when it held the YAML, is descriptor 0), so that
  * no descriptor of the launcher can be mistaken for an inherited one.
+ * Descriptors 0-2 that were closed, and that main() filled with /dev/null,
+ * are not open either.
  */
 static int check_fds(struct launcher *l) {
   for (size_t i = 0; i < l->cfg->n_resources; ++i) {
     const struct config_resource *rc = &l->cfg->resources[i];
-    if (rc->kind != CONFIG_RESOURCE_FD || fcntl(rc->host_fd, F_GETFD) >= 0)
+    if (rc->kind != CONFIG_RESOURCE_FD ||
+        (fcntl(rc->host_fd, F_GETFD) >= 0 &&
+         !(rc->host_fd < 3 && l->std_opened[rc->host_fd])))
       continue;
     launcher_fail(l, LAUNCHER_EXIT_RESOURCE, &rc->pos, EBADF,
                   "descriptor %d is not open", rc->host_fd);

@@ -90,6 +90,8 @@ struct launcher {
   struct config_settings cli; /* settings given on the command line */
   bool explain, json;
   int debug_abi;           /* --debug-landlock-abi, or -1 */
+  bool std_opened[3];      /* main opened /dev/null as this descriptor
+                              (it was closed): never a !fd of the caller's */
 
   /* config_load */
   struct config *cfg;

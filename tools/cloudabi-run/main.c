@@ -236,8 +236,11 @@ int main(int argc, char **argv) {
   /* Descriptors 0-2 are always open, so that nothing the launcher opens
    * takes their numbers (and "inherit" of a closed one gives /dev/null). */
   for (int fd = 0; fd < 3; ++fd)
-    if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)
-      return LAUNCHER_EXIT_SYSTEM;
+    if (fcntl(fd, F_GETFD) < 0) {
+      if (open("/dev/null", O_RDWR) != fd)
+        return LAUNCHER_EXIT_SYSTEM;
+      l.std_opened[fd] = true;
+    }
   opterr = 0;
   while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
     if (opt == '?') {
