@@ -13,7 +13,7 @@ fi
 ninja -C build-fuzz >/dev/null || ninja -C build-fuzz
 status=0
 for f in build-fuzz/fuzz/fuzz_*; do
-  [ -x "$f" ] || continue
+  [ -f "$f" ] && [ -x "$f" ] || continue
   name=$(basename "$f")
   corpus=$(mktemp -d)
   [ -d "fuzz/corpus/$name" ] && cp -r "fuzz/corpus/$name/." "$corpus/"
@@ -24,7 +24,14 @@ for f in build-fuzz/fuzz/fuzz_*; do
     tail -40 "build-fuzz/$name.log"
     status=1
   fi
-  grep -E 'stat::number_of_executed_runs' "build-fuzz/$name.log" || true
+  grep -E 'stat::number_of_executed_(runs|units)' "build-fuzz/$name.log" || true
   rm -rf "$corpus"
 done
+# Saved crash inputs (fuzz/regressions/) are replayed as the fuzz suite.
+echo "fuzz: replaying saved crash inputs"
+meson test -C build-fuzz --suite fuzz --print-errorlogs >build-fuzz/regressions.log 2>&1 || {
+  echo "fuzz: a saved crash input fails again; see build-fuzz/regressions.log"
+  tail -40 build-fuzz/regressions.log
+  status=1
+}
 exit $status
