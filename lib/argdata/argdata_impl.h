@@ -221,6 +221,13 @@ static inline bool argdata_impl_subfield_size(size_t *out, size_t len) {
  * Validate UTF-8 (format section 2): rejects stray continuation bytes,
  * overlong forms, surrogates D800-DFFF, values above 10FFFF and sequences
  * longer than 4 bytes. NUL bytes are valid characters.
+ *
+ * After an ASCII byte, the following bytes are tested 8 at a time (one
+ * unaligned load, any high bit set means "not all ASCII") and skipped while
+ * they are all ASCII; the first block holding a byte >= 0x80 and the last
+ * len % 8 bytes go through the byte-by-byte checks. Both paths accept an
+ * ASCII byte and nothing else with its high bit clear, so the result is the
+ * same as the byte-by-byte loop alone.
  */
 static inline bool argdata_impl_utf8_valid(const uint8_t *s, size_t len) {
   size_t i = 0;
@@ -230,6 +237,13 @@ static inline bool argdata_impl_utf8_valid(const uint8_t *s, size_t len) {
     uint8_t lo = 0x80, hi = 0xbf; /* range of the second byte */
     if (c < 0x80) {
       ++i;
+      while (len - i >= 8) {
+        uint64_t block;
+        memcpy(&block, s + i, sizeof(block));
+        if ((block & UINT64_C(0x8080808080808080)) != 0)
+          break;
+        i += 8;
+      }
       continue;
     } else if (c >= 0xc2 && c <= 0xdf) {
       n = 2;

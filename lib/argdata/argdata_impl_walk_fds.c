@@ -7,7 +7,9 @@
  * next). Each enclosing container is remembered as one 64-bit word: its end
  * offset and those two flags; its read position need not be stored, since
  * it is the end of the child being read. The words live in a fixed ring of
- * WALK_FRAMES entries (8 KiB) on the stack.
+ * WALK_FRAMES entries (8 KiB) on the stack, which is never cleared: only
+ * the slots in use are ever read, and a value that is not a container
+ * returns before the ring is set up at all.
  *
  * When the input nests deeper than that, the oldest words are dropped and
  * counted. When the ring later runs empty while dropped words remain, they
@@ -141,12 +143,26 @@ static bool ring_refill(struct walk *w, size_t last) {
 
 void argdata_impl_walk_fds(const uint8_t *buf, size_t len,
                            void (*visit)(void *ctx, size_t offset), void *ctx) {
-  struct walk w = {.buf = buf, .len = len, .visit = visit, .ctx = ctx};
+  /*
+   * Not "= {...}": an initialiser would zero the whole 8 KiB ring on every
+   * call, and serialising calls this once per scalar. Only the scalar
+   * fields are set; a ring slot is always written before it is read
+   * (ring_push and ring_refill write below bottom + count, the loop reads
+   * only below it).
+   */
+  struct walk w;
   struct cursor top;
   if (len == 5 && buf[0] == ADT_FD)
     visit(ctx, 1);
   if (!is_container(buf, len))
     return;
+  w.buf = buf;
+  w.len = len;
+  w.visit = visit;
+  w.ctx = ctx;
+  w.bottom = 0;
+  w.count = 0;
+  w.lost = 0;
   top = cursor_of(&w, buf, len);
   for (;;) {
     const uint8_t *v;

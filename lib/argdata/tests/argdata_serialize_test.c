@@ -421,6 +421,72 @@ static void test_remap(void) {
   argdata_free(ad);
 }
 
+/*
+ * The process contract's worked example: the launcher gives the program
+ * fd 4 as "out" and fd 5 as "dir", and fd 3 holds this map. Literal mode
+ * (fds == NULL) writes the numbers as they are; remapping lists the
+ * descriptors [4, 5] and writes their indices 0 and 1 instead.
+ */
+static void test_process_contract(void) {
+  static const unsigned char want[] =
+      "\x06\x85\x08\x6f\x75\x74\x00\x85\x03\x00\x00\x00\x04"
+      "\x85\x08\x64\x69\x72\x00\x85\x03\x00\x00\x00\x05";
+  static const unsigned char want_remapped[] =
+      "\x06\x85\x08\x6f\x75\x74\x00\x85\x03\x00\x00\x00\x00"
+      "\x85\x08\x64\x69\x72\x00\x85\x03\x00\x00\x00\x01";
+  argdata_t *out_key = argdata_create_str_c("out");
+  argdata_t *dir_key = argdata_create_str_c("dir");
+  argdata_t *out_fd = argdata_create_fd(4);
+  argdata_t *dir_fd = argdata_create_fd(5);
+  const argdata_t *keys[] = {out_key, dir_key};
+  const argdata_t *values[] = {out_fd, dir_fd};
+  argdata_t *map = argdata_create_map(keys, values, 2);
+  size_t len, bound = 0, nfds;
+  argdata_serialized_length(map, &len, &bound);
+  tap_eq_uint(sizeof(want) - 1, len, "process contract: 25 bytes");
+  tap_eq_uint(2, bound, "process contract: 2 fd occurrences");
+  golden(map, want, sizeof(want) - 1, "process contract (literal)");
+
+  int fds[2] = {-1, -1};
+  unsigned char *got = test_serialize(map, &len, fds, &nfds);
+  tap_eq_bytes(want_remapped, sizeof(want_remapped) - 1, got, len,
+               "process contract (remapped): values 0 and 1");
+  tap_eq_uint(2, nfds, "process contract (remapped): 2 fds");
+  tap_eq_int(4, fds[0], "process contract (remapped): fds[0] is 4");
+  tap_eq_int(5, fds[1], "process contract (remapped): fds[1] is 5");
+  free(got);
+
+  /* The program's view: the literal bytes read back as out=4, dir=5. */
+  argdata_t *parsed = from(want, sizeof(want) - 1);
+  argdata_map_iterator_t it;
+  const argdata_t *k, *v;
+  const char *name;
+  int fd;
+  static const char *const names[] = {"out", "dir"};
+  size_t i = 0;
+  argdata_map_iterate(parsed, &it);
+  while (argdata_map_get(&it, &k, &v)) {
+    name = NULL;
+    fd = -1;
+    tap_eq_int(0, argdata_get_str_c(k, &name), "process contract: key %zu",
+               i);
+    tap_eq_str(i < 2 ? names[i] : "(none)", name,
+               "process contract: key %zu name", i);
+    tap_eq_int(0, argdata_get_fd(v, &fd), "process contract: value %zu", i);
+    tap_eq_int((int)(4 + i), fd, "process contract: value %zu fd", i);
+    argdata_map_next(&it);
+    ++i;
+  }
+  tap_eq_uint(2, i, "process contract: 2 entries");
+  argdata_free(parsed);
+
+  argdata_free(map);
+  argdata_free(out_key);
+  argdata_free(dir_key);
+  argdata_free(out_fd);
+  argdata_free(dir_fd);
+}
+
 static void test_garbage(void) {
   static const char *const garbage[] = {
       "\x05Integers should not get modified",
@@ -516,6 +582,7 @@ int main(void) {
   test_containers();
   test_yaml_map_vector();
   test_remap();
+  test_process_contract();
   test_garbage();
   test_mixed_remap();
   test_binary();
