@@ -224,10 +224,12 @@ static inline bool argdata_impl_subfield_size(size_t *out, size_t len) {
  *
  * After an ASCII byte, the following bytes are tested 8 at a time (one
  * unaligned load, any high bit set means "not all ASCII") and skipped while
- * they are all ASCII; the first block holding a byte >= 0x80 and the last
- * len % 8 bytes go through the byte-by-byte checks. Both paths accept an
- * ASCII byte and nothing else with its high bit clear, so the result is the
- * same as the byte-by-byte loop alone.
+ * they are all ASCII. Fewer than 8 bytes before the end, the last 8 bytes
+ * of the string are tested instead (overlapping bytes already checked):
+ * all ASCII means the rest is valid. A block holding a byte >= 0x80 goes
+ * through the byte-by-byte checks. Both paths accept an ASCII byte and
+ * nothing else with its high bit clear, so the result is the same as the
+ * byte-by-byte loop alone.
  */
 static inline bool argdata_impl_utf8_valid(const uint8_t *s, size_t len) {
   size_t i = 0;
@@ -243,6 +245,13 @@ static inline bool argdata_impl_utf8_valid(const uint8_t *s, size_t len) {
         if ((block & UINT64_C(0x8080808080808080)) != 0)
           break;
         i += 8;
+      }
+      if (len - i < 8 && i < len && len >= 8) {
+        /* 1 to 7 bytes left: test the last 8 (overlapping). */
+        uint64_t block;
+        memcpy(&block, s + len - 8, sizeof(block));
+        if ((block & UINT64_C(0x8080808080808080)) == 0)
+          return true;
       }
       continue;
     } else if (c >= 0xc2 && c <= 0xdf) {
