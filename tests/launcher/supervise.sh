@@ -157,9 +157,10 @@ unlike "child awake" "$(cat out)" "the timeout also ended a child that left the 
 # process alive afterwards (ad_chain overwrites chain.pids while it lives;
 # the file must stop changing). As root the program gets a cgroup; an
 # unprivileged launcher (setpriv to a free uid) has none and relies on
-# being the child subreaper. The bound (3 s for a 0.5 s timeout) is a
-# functional one: the chain ends by itself after 15 s, and before the fix it
-# kept the launcher until then (as root) or for seconds (unprivileged).
+# being the child subreaper. The bound (10 s for a 0.5 s timeout; it takes
+# ~0.5 s) is a generous functional one, not a performance assertion: the
+# chain ends by itself after 15 s, and before the fix it kept the launcher
+# until then. The survivor check below is the strict part.
 chain_test() { # DESC LAUNCHER-PREFIX...
   local desc=$1; shift
   rm -f chain.pids out
@@ -172,7 +173,7 @@ chain_test() { # DESC LAUNCHER-PREFIX...
   st=$?
   t1=$(now_ms)
   status_is 124 "$desc: a fork chain is ended by --timeout"
-  ok "$desc: the launcher returned promptly ($((t1 - t0)) ms < 3000 ms)" test $((t1 - t0)) -lt 3000
+  ok "$desc: the launcher returned promptly ($((t1 - t0)) ms < 10000 ms)" test $((t1 - t0)) -lt 10000
   is "ready" "$(cat out)" "$desc: the chain had started"
   ok "$desc: the chain ran (chain.pids written)" test -s chain.pids
   a=$(cat chain.pids); sleep 1; b=$(cat chain.pids)
