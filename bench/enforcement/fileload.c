@@ -4,12 +4,14 @@
  * nanoseconds per file. Runs directly (`fileload DIR COUNT`) or under
  * cloudabi-run (argdata: dir, out, count).
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
-#include "bench_argdata_fd3.h"
+#include "ad_common.h"
 
 static uint64_t now_ns(void) {
   struct timespec ts;
@@ -18,15 +20,18 @@ static uint64_t now_ns(void) {
 }
 
 int main(int argc, char **argv) {
-  int dir = bench_dir_fd(argc, argv);
-  int out = bench_out_fd(argc);
-  long count = 0;
+  int dir, out;
+  long long count;
   if (argc > 2) {
-    count = strtol(argv[2], NULL, 10);
+    dir = open(argv[1], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    out = 1;
+    count = strtoll(argv[2], NULL, 10);
   } else {
-    const argdata_t *v = bench_argdata_lookup("count");
-    if (v == NULL || argdata_get_int(v, &count) != 0)
-      count = 0;
+    struct ad_start start;
+    ad_start_read(&start);
+    dir = ad_lookup_fd(start.root, "dir");
+    out = ad_lookup_fd(start.root, "out");
+    count = ad_lookup_int(start.root, "count", 0);
   }
   if (dir < 0 || out < 0 || count <= 0)
     return 2;
@@ -34,8 +39,8 @@ int main(int argc, char **argv) {
   uint64_t best = UINT64_MAX;
   for (int round = 0; round < 5; ++round) {
     uint64_t start = now_ns();
-    for (long i = 0; i < count; ++i) {
-      snprintf(name, sizeof(name), "f%ld", i);
+    for (long long i = 0; i < count; ++i) {
+      snprintf(name, sizeof(name), "f%lld", i);
       int fd = openat(dir, name, O_RDONLY | O_CLOEXEC);
       if (fd < 0 || read(fd, buf, sizeof(buf)) < 0)
         return 3;

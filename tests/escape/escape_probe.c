@@ -25,6 +25,7 @@
 #include <argdata.h>
 
 #include "escape_probe.h"
+#include "ad_common.h"
 
 struct probe_ctx probe = {
     .out = -1, .ro = -1, .rw = -1, .rw2 = -1, .bin = -1, .rofile = -1,
@@ -70,28 +71,6 @@ const char *fx(const char *rel) {
   char *b = bufs[next++ % 8];
   snprintf(b, PATH_MAX, "%s/%s", probe.fixture, rel);
   return b;
-}
-
-static const char *errno_name(int e) {
-  static char buf[16];
-  switch (e) {
-#define E(x) case x: return #x;
-    E(EPERM) E(ENOENT) E(ESRCH) E(EINTR) E(EIO) E(ENXIO) E(E2BIG)
-    E(ENOEXEC) E(EBADF) E(ECHILD) E(EAGAIN) E(ENOMEM) E(EACCES) E(EFAULT)
-    E(EBUSY) E(EEXIST) E(EXDEV) E(ENODEV) E(ENOTDIR) E(EISDIR) E(EINVAL)
-    E(ENFILE) E(EMFILE) E(ENOTTY) E(ETXTBSY) E(EFBIG) E(ENOSPC) E(ESPIPE)
-    E(EROFS) E(EMLINK) E(EPIPE) E(ERANGE) E(ENAMETOOLONG) E(ENOSYS)
-    E(ENOTEMPTY) E(ELOOP) E(ENODATA) E(EOPNOTSUPP) E(EAFNOSUPPORT)
-    E(EPROTONOSUPPORT) E(ESOCKTNOSUPPORT) E(EADDRINUSE) E(EADDRNOTAVAIL)
-    E(ENETUNREACH) E(ECONNREFUSED) E(EISCONN) E(ENOTCONN) E(EDESTADDRREQ)
-    E(EPROTOTYPE) E(ENOTSOCK) E(EALREADY) E(EINPROGRESS) E(EOVERFLOW)
-    E(ECONNRESET) E(EHOSTUNREACH) E(EMSGSIZE) E(ENOKEY) E(EDQUOT)
-    E(ESTALE) E(EBADMSG) E(ENOTBLK) E(ENOPKG) E(EKEYREJECTED)
-#undef E
-  default:
-    snprintf(buf, sizeof(buf), "E%d", e);
-    return buf;
-  }
 }
 
 /*
@@ -231,7 +210,7 @@ int main(int argc, char **argv) {
     else if (r == 0)
       n = snprintf(line, sizeof(line), "result: OK\n");
     else
-      n = snprintf(line, sizeof(line), "result: errno=%s\n", errno_name(r));
+      n = snprintf(line, sizeof(line), "result: errno=%s\n", ad_errno_name(r));
     (void)!write(probe.out, line, (size_t)n);
     return 0;
   }
